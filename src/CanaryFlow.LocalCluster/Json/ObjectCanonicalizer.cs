@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using CanaryFlow.LocalCluster.Schema;
+
+namespace CanaryFlow.LocalCluster.Json;
+
+/// <summary>
+/// Puts an object's members in the order the real server writes them, so that equal content serialises to equal
+/// bytes (which is how no-op writes are detected): custom resources are unstructured maps, written with sorted
+/// keys; built-in kinds are Go structs, written in field order with nulls omitted, and their maps sorted.
+/// </summary>
+internal static class ObjectCanonicalizer
+{
+    public static JsonObject Canonicalize(JsonObject obj, StructuralSchema? schema, bool builtIn) =>
+        (JsonObject)Canonical(obj, schema, builtIn)!;
+
+    private static JsonNode? Canonical(JsonNode? node, StructuralSchema? schema, bool builtIn)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                return CanonicalObject(obj, schema, builtIn);
+            case JsonArray array:
+                var items = new JsonArray();
+                foreach (var item in array)
+                {
+                    items.Add(Canonical(item, schema?.Items, builtIn));
+                }
+
+                return items;
+            default:
+                return node?.DeepClone();
+        }
+    }
+
+    private static JsonObject CanonicalObject(JsonObject obj, StructuralSchema? schema, bool builtIn)
+    {
+        var result = new JsonObject();
+        if (builtIn && schema is { PropertyOrder.Count: > 0 })
+        {
+            foreach (var name in schema.PropertyOrder)
+            {
+                if (obj.TryGetPropertyValue(name, out var value))
+                {
+                    AddMember(result, name, value, schema.Properties[name], builtIn);
+                }
+            }
+
+            foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (!schema.Properties.ContainsKey(name))
+                {
+                    AddMember(result, name, value, schema.AdditionalProperties, builtIn);
+                }
+            }
+
+            return result;
+        }
+
+        foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            AddMember(result, name, value, schema?.PropertyOrAdditional(name), builtIn);
+        }
+
+        return result;
+    }
+
+    private static void AddMember(JsonObject result, string name, JsonNode? value, StructuralSchema? schema, bool builtIn)
+    {
+        // Go omits nil pointers, maps and slices; metav1.Time is a struct and prints as null (pod templates show it).
+        if (builtIn && value is null && name != "creationTimestamp")
+        {
+            return;
+        }
+
+        result[name] = Canonical(value, schema, builtIn);
+    }
+}

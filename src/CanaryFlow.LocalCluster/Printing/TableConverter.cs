@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using CanaryFlow.LocalCluster.Json;
+using CanaryFlow.LocalCluster.Registry;
+
+namespace CanaryFlow.LocalCluster.Printing;
+
+/// <summary>Builds meta.k8s.io Table responses, which is how kubectl get shows printer columns.</summary>
+public static class TableConverter
+{
+    private const string NameDescription =
+        "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: http://kubernetes.io/docs/user-guide/identifiers#names";
+
+    public static JsonObject Build(
+        ResourceDescriptor d,
+        IEnumerable<JsonObject> storedObjects,
+        string tableApiVersion,
+        string includeObject,
+        DateTimeOffset now,
+        JsonObject listMetadata,
+        bool includeColumnDefinitions = true)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(storedObjects);
+        var table = new JsonObject
+        {
+            ["kind"] = "Table",
+            ["apiVersion"] = tableApiVersion,
+            ["metadata"] = listMetadata,
+        };
+        if (includeColumnDefinitions)
+        {
+            var definitions = new JsonArray
+            {
+                new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 },
+            };
+            foreach (var column in d.Columns)
+            {
+                definitions.Add(column.Definition());
+            }
+
+            table["columnDefinitions"] = definitions;
+        }
+        else
+        {
+            table["columnDefinitions"] = new JsonArray();
+        }
+
+        var rows = new JsonArray();
+        foreach (var stored in storedObjects)
+        {
+            var external = d.Converter?.ToExternal(stored) ?? stored;
+            var cells = new JsonArray { external.Name() };
+            foreach (var column in d.Columns)
+            {
+                cells.Add(column.Cell(external, now)?.DeepClone());
+            }
+
+            var row = new JsonObject { ["cells"] = cells };
+            switch (includeObject)
+            {
+                case "Object":
+                    row["object"] = GenericRegistry.ToExternal(d, stored);
+                    break;
+                case "None":
+                    break;
+                default:
+                    row["object"] = new JsonObject
+                    {
+                        ["kind"] = "PartialObjectMetadata",
+                        ["apiVersion"] = "meta.k8s.io/v1",
+                        ["metadata"] = stored.MetadataOrNull()?.DeepClone() ?? new JsonObject(),
+                    };
+                    break;
+            }
+
+            rows.Add(row);
+        }
+
+        table["rows"] = rows;
+        return table;
+    }
+}
