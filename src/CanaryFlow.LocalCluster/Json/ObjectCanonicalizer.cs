@@ -10,6 +10,11 @@ namespace CanaryFlow.LocalCluster.Json;
 /// </summary>
 internal static class ObjectCanonicalizer
 {
+    private static readonly HashSet<string> NullTimeFields = new(StringComparer.Ordinal)
+    {
+        "creationTimestamp", "firstTimestamp", "lastTimestamp", "eventTime", "deprecatedFirstTimestamp", "deprecatedLastTimestamp",
+    };
+
     public static JsonObject Canonicalize(JsonObject obj, StructuralSchema? schema, bool builtIn) =>
         (JsonObject)Canonical(obj, schema, builtIn)!;
 
@@ -66,8 +71,8 @@ internal static class ObjectCanonicalizer
 
     private static void AddMember(JsonObject result, string name, JsonNode? value, StructuralSchema? schema, bool builtIn)
     {
-        // Go omits nil pointers, maps and slices; metav1.Time is a struct and prints as null (pod templates show it).
-        if (builtIn && value is null && name != "creationTimestamp")
+        // Go omits nil pointers, maps and slices; metav1.Time fields without omitempty print as null.
+        if (builtIn && value is null && !NullTimeFields.Contains(name))
         {
             return;
         }

@@ -29,10 +29,12 @@ public static class TableConverter
         };
         if (includeColumnDefinitions)
         {
-            var definitions = new JsonArray
+            var definitions = new JsonArray();
+            if (d.NameColumnFirst)
             {
-                new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 },
-            };
+                definitions.Add(new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 });
+            }
+
             foreach (var column in d.Columns)
             {
                 definitions.Add(column.Definition());
@@ -48,11 +50,17 @@ public static class TableConverter
         var rows = new JsonArray();
         foreach (var stored in storedObjects)
         {
-            var external = d.Converter?.ToExternal(stored) ?? stored;
-            var cells = new JsonArray { external.Name() };
+            // Built-in columns read the stored shape; custom columns' JSONPaths may address apiVersion and kind.
+            var source = d.IsCustomResource ? GenericRegistry.ToExternal(d, stored) : stored;
+            var cells = new JsonArray();
+            if (d.NameColumnFirst)
+            {
+                cells.Add(stored.Name());
+            }
+
             foreach (var column in d.Columns)
             {
-                cells.Add(column.Cell(external, now)?.DeepClone());
+                cells.Add(column.Cell(source, now)?.DeepClone());
             }
 
             var row = new JsonObject { ["cells"] = cells };

@@ -51,7 +51,7 @@ public sealed partial class GenericRegistry
         });
     }
 
-    private WriteResult UpdateCore(StoreTransaction tx, ResourceDescriptor d, StoredObject old, JsonObject obj, WriteOptions options, bool statusSubresource, List<string> warnings)
+    private WriteResult UpdateCore(StoreTransaction tx, ResourceDescriptor d, StoredObject old, JsonObject obj, WriteOptions options, bool statusSubresource, List<string> warnings, bool prepared = false)
     {
         var context = Context(tx, d);
         var name = old.Name;
@@ -71,7 +71,12 @@ public sealed partial class GenericRegistry
 
         var oldObj = old.CloneObject();
         JsonObject newObj;
-        if (statusSubresource)
+        if (prepared)
+        {
+            // The caller built the complete new object (namespace finalize).
+            newObj = obj;
+        }
+        else if (statusSubresource)
         {
             newObj = d.Strategy.PrepareForStatusUpdate(obj, oldObj, context);
         }

@@ -75,6 +75,7 @@ public sealed partial class GenericRegistry
     /// <summary>Removes fields the schema does not know and reports them as fieldValidation asks.</summary>
     private static JsonObject PruneUnknownFields(ResourceDescriptor d, JsonObject obj, WriteOptions options, List<string> warnings)
     {
+        d.Strategy.CheckDecodable(obj, d);
         var problems = new List<string>();
         problems.AddRange(options.DuplicateFields.Select(f => $"duplicate field \"{f}\""));
         if (d.Schema is not null)

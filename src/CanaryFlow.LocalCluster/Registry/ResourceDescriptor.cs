@@ -42,6 +42,9 @@ public sealed class ResourceDescriptor
     public ScaleSubresource? Scale { get; init; }
     public required ResourceStrategy Strategy { get; init; }
 
+    /// <summary>Whether Tables start with the Name column (Events print it last, as a wide column).</summary>
+    public bool NameColumnFirst { get; init; } = true;
+
     /// <summary>Table columns after the implicit Name column.</summary>
     public IReadOnlyList<PrinterColumn> Columns { get; init; } = [];
 

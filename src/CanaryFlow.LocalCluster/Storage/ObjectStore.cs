@@ -12,6 +12,7 @@ public sealed class ObjectStore
     private readonly Dictionary<string, WatchHistory> _histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<Watcher>> _watchers = new(StringComparer.Ordinal);
     private readonly int _historyCapacity;
+    private readonly List<Action<StoreEvent>> _commitListeners = [];
     private StoreState _state;
 
     public ObjectStore(long initialRevision, int historyCapacity)
@@ -74,6 +75,18 @@ public sealed class ObjectStore
 
             _watchers[storageResource] = Watchers(storageResource).Add(watcher);
             return new WatchStart(watcher, initial, _state.Revision, Expired: false, OldestRevision: history.StartRevision);
+        }
+    }
+
+    /// <summary>
+    /// Registers code that must see every committed change before the write returns (CRD registration). It runs
+    /// under the write lock, so it must be quick and must not write to the store.
+    /// </summary>
+    public void AddCommitListener(Action<StoreEvent> listener)
+    {
+        lock (_writeLock)
+        {
+            _commitListeners.Add(listener);
         }
     }
 
@@ -142,6 +155,11 @@ public sealed class ObjectStore
             foreach (var watcher in Watchers(e.StorageResource))
             {
                 watcher.Offer(e);
+            }
+
+            foreach (var listener in _commitListeners)
+            {
+                listener(e);
             }
         }
     }

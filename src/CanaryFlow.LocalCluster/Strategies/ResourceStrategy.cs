@@ -29,6 +29,13 @@ public class ResourceStrategy
     /// <summary>Whether status is owned by the /status subresource (reset on create, kept on main-resource updates).</summary>
     public virtual bool HasStatusSubresource => false;
 
+    /// <summary>
+    /// Rejects content a Go struct could not even be decoded from (400 BadRequest), before any other check.
+    /// </summary>
+    public virtual void CheckDecodable(JsonObject obj, Registry.ResourceDescriptor descriptor)
+    {
+    }
+
     public virtual void PrepareForCreate(JsonObject obj, WriteContext context)
     {
         if (HasStatusSubresource)
