@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Schema;
 /// </summary>
 public sealed class StructuralSchema
 {
-    private static readonly IReadOnlyDictionary<string, StructuralSchema> NoProperties = new Dictionary<string, StructuralSchema>();
+    private static readonly IReadOnlyDictionary<string, StructuralSchema> _noProperties = new Dictionary<string, StructuralSchema>();
 
     public required JsonObject Raw { get; init; }
     public string? Type { get; init; }
@@ -16,7 +16,7 @@ public sealed class StructuralSchema
     public string? Description { get; init; }
 
     /// <summary>Declared properties in declaration order (the order the real server serialises built-in kinds in).</summary>
-    public IReadOnlyDictionary<string, StructuralSchema> Properties { get; init; } = NoProperties;
+    public IReadOnlyDictionary<string, StructuralSchema> Properties { get; init; } = _noProperties;
     public IReadOnlyList<string> PropertyOrder { get; init; } = [];
 
     /// <summary>Schema of map values when <c>additionalProperties</c> is a schema.</summary>
