@@ -176,8 +176,20 @@ public sealed class OpenApiDocuments
                 if (obj["$ref"] is JsonValue v && v.TryGetValue(out string? reference) && reference.StartsWith("#/definitions/", StringComparison.Ordinal))
                 {
                     var target = reference["#/definitions/".Length..];
-                    obj["$ref"] = ComponentPrefix + target;
                     pending.Push(target);
+                    if (obj.Count == 1)
+                    {
+                        obj["$ref"] = ComponentPrefix + target;
+                    }
+                    else
+                    {
+                        // OpenAPI 3.0 ignores siblings of $ref; the real server wraps the reference in allOf so that
+                        // defaults and x-kubernetes-patch-strategy next to it (e.g. retainKeys) are seen by kubectl.
+                        obj.Remove("$ref");
+                        obj["allOf"] = new JsonArray(new JsonObject { ["$ref"] = ComponentPrefix + target });
+                    }
+
+                    break;
                 }
 
                 foreach (var (_, child) in obj.ToList())
