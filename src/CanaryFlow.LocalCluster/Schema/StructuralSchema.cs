@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Schema;
 /// </summary>
 public sealed class StructuralSchema
 {
-    private static readonly IReadOnlyDictionary<string, StructuralSchema> NoProperties = new Dictionary<string, StructuralSchema>();
+    private static readonly IReadOnlyDictionary<string, StructuralSchema> _noProperties = new Dictionary<string, StructuralSchema>();
 
     public required JsonObject Raw { get; init; }
     public string? Type { get; init; }
@@ -16,7 +16,7 @@ public sealed class StructuralSchema
     public string? Description { get; init; }
 
     /// <summary>Declared properties in declaration order (the order the real server serialises built-in kinds in).</summary>
-    public IReadOnlyDictionary<string, StructuralSchema> Properties { get; init; } = NoProperties;
+    public IReadOnlyDictionary<string, StructuralSchema> Properties { get; init; } = _noProperties;
     public IReadOnlyList<string> PropertyOrder { get; init; } = [];
 
     /// <summary>Schema of map values when <c>additionalProperties</c> is a schema.</summary>
@@ -157,11 +157,21 @@ public sealed class StructuralSchema
     private static bool Bool(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue(out bool b) && b;
 
-    private static double? Num(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue(out double d) ? d : null;
+    // Nodes built in code or by the YAML converter hold a long for integral numbers, which TryGetValue<double> rejects.
+    private static double? Num(JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue(out double d) => d,
+        JsonValue v when v.TryGetValue(out long l) => l,
+        JsonValue v when v.TryGetValue(out int i) => i,
+        _ => null,
+    };
 
-    private static long? Int(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue(out long l) ? l : null;
+    private static long? Int(JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue(out long l) => l,
+        JsonValue v when v.TryGetValue(out int i) => i,
+        _ => null,
+    };
 
     private static List<string> StrList(JsonObject o, string name) =>
         o[name] is JsonArray a
