@@ -157,11 +157,21 @@ public sealed class StructuralSchema
     private static bool Bool(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue(out bool b) && b;
 
-    private static double? Num(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue(out double d) ? d : null;
+    // Nodes built in code or by the YAML converter hold a long for integral numbers, which TryGetValue<double> rejects.
+    private static double? Num(JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue(out double d) => d,
+        JsonValue v when v.TryGetValue(out long l) => l,
+        JsonValue v when v.TryGetValue(out int i) => i,
+        _ => null,
+    };
 
-    private static long? Int(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue(out long l) ? l : null;
+    private static long? Int(JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue(out long l) => l,
+        JsonValue v when v.TryGetValue(out int i) => i,
+        _ => null,
+    };
 
     private static List<string> StrList(JsonObject o, string name) =>
         o[name] is JsonArray a
