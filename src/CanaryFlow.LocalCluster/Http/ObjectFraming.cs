@@ -75,7 +75,7 @@ public static class ObjectFraming
     public static void WriteNode(IBufferWriter<byte> output, JsonNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, JsonOutput.Writer);
         node.WriteTo(writer);
     }
 

@@ -50,9 +50,9 @@ internal static class RequestBodyReader
             case "" or "application/json" or "*/*":
                 try
                 {
-                    var parsed = DuplicateFieldDetector.Parse(bytes);
+                    var parsed = DuplicateFieldParser.Parse(bytes);
                     node = parsed.Value;
-                    duplicates = parsed.Duplicates;
+                    duplicates = parsed.DuplicateFields;
                 }
                 catch (System.Text.Json.JsonException e)
                 {

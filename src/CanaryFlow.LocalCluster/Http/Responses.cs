@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Api;
+using CanaryFlow.LocalCluster.Json;
 using CanaryFlow.LocalCluster.Printing;
 using CanaryFlow.LocalCluster.Registry;
 using CanaryFlow.LocalCluster.Storage;
@@ -17,7 +18,7 @@ internal static class Responses
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(JsonOutput.Serializer));
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
@@ -106,7 +107,7 @@ internal static class Responses
     /// <summary>Built-in lists are structs (kind, apiVersion, metadata, items); custom resource lists are maps, keys sorted.</summary>
     private static void WriteListFrame(IBufferWriter<byte> output, ResourceDescriptor d, JsonObject meta, IReadOnlyList<StoredObject> items)
     {
-        var metaBytes = Encoding.UTF8.GetBytes(meta.ToJsonString());
+        var metaBytes = Encoding.UTF8.GetBytes(meta.ToJsonString(JsonOutput.Serializer));
         if (d.IsCustomResource)
         {
             output.Write(Encoding.UTF8.GetBytes($"{{\"apiVersion\":{Quote(d.ApiVersion)},\"items\":["));
@@ -138,5 +139,5 @@ internal static class Responses
         }
     }
 
-    private static string Quote(string value) => JsonValue.Create(value).ToJsonString();
+    private static string Quote(string value) => JsonValue.Create(value).ToJsonString(JsonOutput.Serializer);
 }

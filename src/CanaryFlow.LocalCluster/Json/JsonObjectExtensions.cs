@@ -22,8 +22,9 @@ internal static class JsonObjectExtensions
     public static string? GetString(this JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 
+    /// <summary>An integer field, whatever numeric type the node holds (values built in code may be int, parsed ones long).</summary>
     public static long? GetLong(this JsonObject obj, string name) =>
-        obj[name] is JsonValue v && v.TryGetValue(out long l) ? l : null;
+        JsonNodeTypes.TryGetInteger(obj[name], out var l) ? l : null;
 
     public static bool? GetBool(this JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue(out bool b) ? b : null;

@@ -104,7 +104,7 @@ public sealed partial class GenericRegistry
     {
         if (d.Schema is not null)
         {
-            obj = (JsonObject)SchemaDefaulter.Apply(obj, d.Schema)!;
+            obj = (JsonObject)SchemaDefaulter.Default(obj, d.Schema)!;
         }
 
         d.Strategy.ApplyDefaults(obj, context);
@@ -137,6 +137,12 @@ public sealed partial class GenericRegistry
 
         var withoutMeta = (JsonObject)obj.DeepClone();
         withoutMeta.Remove("metadata");
+        if (!d.IsCustomResource)
+        {
+            // Go decodes null into a zero value: for built-in kinds null is valid wherever a field is.
+            RemoveNulls(withoutMeta);
+        }
+
         if (old is null)
         {
             return [.. SchemaValidator.Validate(withoutMeta, d.Schema)];
@@ -144,7 +150,40 @@ public sealed partial class GenericRegistry
 
         var oldWithoutMeta = (JsonObject)old.DeepClone();
         oldWithoutMeta.Remove("metadata");
+        if (!d.IsCustomResource)
+        {
+            RemoveNulls(oldWithoutMeta);
+        }
+
         return [.. SchemaValidator.ValidateRatcheting(withoutMeta, oldWithoutMeta, d.Schema)];
+    }
+
+    private static void RemoveNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    if (value is null)
+                    {
+                        obj.Remove(name);
+                    }
+                    else
+                    {
+                        RemoveNulls(value);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    RemoveNulls(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Canonical member order with a placeholder resourceVersion, so the store can fill it in place.</summary>

@@ -39,16 +39,32 @@ public sealed class StoredObject
     /// <summary>Builds a stored revision; <paramref name="canonical"/> must already be in canonical member order.</summary>
     public static StoredObject Create(JsonObject canonical, long resourceVersion)
     {
+        ArgumentNullException.ThrowIfNull(canonical);
         canonical.Remove("apiVersion");
         canonical.Remove("kind");
         var meta = canonical.Metadata();
         meta["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var members = SerializeMembers(canonical);
+
+        // Keep the tree that the bytes parse to, not the one that was written: values built in code (an int where
+        // JSON gives a long) would otherwise read differently from values that came over the wire.
+        var stored = Parse(members);
+        var storedMeta = stored.Metadata();
         return new StoredObject(
-            meta.GetString("namespace") ?? "",
-            meta.GetString("name") ?? "",
+            storedMeta.GetString("namespace") ?? "",
+            storedMeta.GetString("name") ?? "",
             resourceVersion,
-            canonical,
-            SerializeMembers(canonical));
+            stored,
+            members);
+    }
+
+    private static JsonObject Parse(byte[] members)
+    {
+        var framed = new byte[members.Length + 2];
+        framed[0] = (byte)'{';
+        members.CopyTo(framed, 1);
+        framed[^1] = (byte)'}';
+        return (JsonObject)JsonNode.Parse(framed)!;
     }
 
     /// <summary>The same content under another resourceVersion (a DELETED event carries the deletion revision).</summary>
@@ -64,7 +80,7 @@ public sealed class StoredObject
     internal static byte[] SerializeMembers(JsonObject obj)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonOutput.Writer))
         {
             obj.WriteTo(writer);
         }

@@ -13,6 +13,12 @@ public sealed record FieldError(FieldErrorType Type, string Field, JsonNode? Bad
     /// <summary>True when the error carries no bad value, so the body shows only the type (apimachinery's omitValue).</summary>
     public bool ValueOmitted { get; init; }
 
+    /// <summary>
+    /// The bad value exactly as Go prints it, when JSON cannot express it (<c>0x0</c>, <c>map[string]string{...}</c>);
+    /// it replaces the rendering of <see cref="BadValue"/>.
+    /// </summary>
+    public string? RawValue { get; init; }
+
     /// <summary>The Status cause reason, e.g. <c>FieldValueInvalid</c>.</summary>
     public string Reason => Type.Reason();
 
@@ -26,13 +32,15 @@ public sealed record FieldError(FieldErrorType Type, string Field, JsonNode? Bad
                 FieldErrorType.Required or FieldErrorType.Forbidden or FieldErrorType.TooLong or FieldErrorType.Internal =>
                     Type.DisplayText(),
                 _ when ValueOmitted => Type.DisplayText(),
-                _ => Type.DisplayText() + ": " + GoValueFormatter.FormatBadValue(BadValue),
+                _ => Type.DisplayText() + ": " + (RawValue ?? GoValueFormatter.FormatBadValue(BadValue)),
             };
             return Detail.Length == 0 ? body : body + ": " + Detail;
         }
     }
 
     public override string ToString() => Field + ": " + ErrorBody;
+
+    public FieldError WithRawValue(string rawValue) => this with { RawValue = rawValue };
 
     public static FieldError Required(string field, string detail) =>
         new(FieldErrorType.Required, field, null, detail) { ValueOmitted = true };
