@@ -9,6 +9,12 @@ public sealed record LocalClusterOptions
     /// <summary>Serve HTTPS with a CA and serving certificate generated at start (the default) or plain HTTP.</summary>
     public bool UseHttps { get; init; } = true;
 
+    /// <summary>
+    /// Whether requests must carry the bearer token. Defaults to <see cref="UseHttps"/>: kubectl never sends
+    /// credentials over plain HTTP, so a plain-HTTP server is open like the old insecure port was.
+    /// </summary>
+    public bool? RequireToken { get; init; }
+
     /// <summary>The bearer token clients must present; generated at start when null.</summary>
     public string? Token { get; init; }
 

@@ -84,7 +84,10 @@ public sealed class LocalClusterServer : IAsyncDisposable
         }
 
         var ca = options.UseHttps ? CertificateAuthority.Create(options.Clock.GetUtcNow()) : null;
-        var access = new AccessControl(options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant());
+        var access = new AccessControl(options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant())
+        {
+            Required = options.RequireToken ?? options.UseHttps,
+        };
         var faults = new FaultInjector(options.FaultSeed);
         var watches = new WatchStreamer(registry, options);
         var openApi = new OpenApiDocuments(resources);
