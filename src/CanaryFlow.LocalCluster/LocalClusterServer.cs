@@ -68,18 +68,19 @@ public sealed class LocalClusterServer : IAsyncDisposable
         BuiltInResources.Register(resources);
         _ = new CustomResourceRegistrar(resources, store);
         var registry = new GenericRegistry(store, resources, options.Clock, options.ContinueTokenLifetime);
+        var owners = new OwnerIndex(store);
         Bootstrap(registry);
 
         var controllers = new List<IAsyncDisposable>();
         if (options.GarbageCollection)
         {
-            controllers.Add(new GarbageCollector(registry, logger));
+            controllers.Add(new GarbageCollector(registry, owners, logger));
         }
 
         controllers.Add(new NamespaceController(registry, logger));
         if (options.SimulateWorkloads)
         {
-            controllers.Add(new ReplicaSetController(registry, logger));
+            controllers.Add(new ReplicaSetController(registry, owners, logger));
             controllers.Add(new KubeletSimulator(registry, options, logger));
         }
 

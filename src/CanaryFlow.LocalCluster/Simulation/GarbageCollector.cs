@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using CanaryFlow.LocalCluster.Api;
 using CanaryFlow.LocalCluster.Json;
 using CanaryFlow.LocalCluster.Registry;
@@ -10,136 +12,182 @@ namespace CanaryFlow.LocalCluster.Simulation;
 /// <summary>
 /// The garbage collector of kube-controller-manager, simulated: dependents whose owners (matched by uid) are
 /// all gone are deleted in the background; a foreground deletion deletes the dependents first and then lets the
-/// owner go; an orphaning deletion strips the owner reference and lets the owner go.
+/// owner go; an orphaning deletion strips the owner reference and lets the owner go. It works from the changes
+/// (through <see cref="OwnerIndex"/>), never by scanning the store.
 /// </summary>
-internal sealed class GarbageCollector : IAsyncDisposable
+internal sealed partial class GarbageCollector : IAsyncDisposable
 {
     private readonly GenericRegistry _registry;
-    private readonly CoalescingTrigger _trigger;
+    private readonly OwnerIndex _index;
+    private readonly ILogger _logger;
+    private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _worker;
 
-    public GarbageCollector(GenericRegistry registry, ILogger logger)
+    /// <summary>Either a dependent to check against its owners, or an owner uid whose dependents or finalizers to check.</summary>
+    private readonly record struct WorkItem(ObjectLocation? Dependent, string? OwnerUid);
+
+    public GarbageCollector(GenericRegistry registry, OwnerIndex index, ILogger logger)
     {
         _registry = registry;
-        _trigger = new CoalescingTrigger("garbage collector", _ => Task.FromResult(CollectOnce()), logger);
-        registry.Store.AddCommitListener(e =>
-        {
-            if (e.Type == StoreEventType.Deleted || e.Object.IsTerminating || e.Object.Object.MetadataOrNull()?["ownerReferences"] is not null)
-            {
-                _trigger.Signal();
-            }
-        });
+        _index = index;
+        _logger = logger;
+        registry.Store.AddCommitListener(OnCommitted);
+        _worker = Task.Run(WorkAsync);
     }
 
-    /// <summary>One pass over the whole store; returns whether anything was changed.</summary>
-    public bool CollectOnce()
+    private void OnCommitted(StoreEvent e)
     {
-        var state = _registry.Store.State;
-        var byUid = new Dictionary<string, (string Storage, StoredObject Object)>(StringComparer.Ordinal);
-        foreach (var (storage, table) in state.Tables)
+        var obj = e.Object;
+        var owners = OwnerIndex.OwnerReferences(obj);
+        if (e.Type == StoreEventType.Deleted)
         {
-            foreach (var obj in table.Enumerate(null))
+            // Its dependents may be orphans now; an owner waiting in foreground deletion may be free to go.
+            if (obj.Uid is { } uid)
             {
-                if (obj.Uid is { } uid)
+                _queue.Writer.TryWrite(new WorkItem(null, uid));
+            }
+
+            foreach (var owner in owners)
+            {
+                _queue.Writer.TryWrite(new WorkItem(null, owner.GetString("uid")));
+            }
+
+            return;
+        }
+
+        if (obj.IsTerminating && obj.Object.Finalizers() is var finalizers &&
+            (finalizers.Contains(GenericRegistry.ForegroundFinalizer) || finalizers.Contains(GenericRegistry.OrphanFinalizer)))
+        {
+            _queue.Writer.TryWrite(new WorkItem(null, obj.Uid));
+        }
+
+        if (owners.Count > 0 && !obj.IsTerminating)
+        {
+            _queue.Writer.TryWrite(new WorkItem(new ObjectLocation(e.StorageResource, new ObjectKey(obj.Namespace, obj.Name)), null));
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                while (_queue.Reader.TryRead(out var item))
                 {
-                    byUid[uid] = (storage, obj);
+                    try
+                    {
+                        if (item.Dependent is { } dependent)
+                        {
+                            CheckDependent(dependent);
+                        }
+                        else if (item.OwnerUid is { } uid)
+                        {
+                            CheckOwner(uid);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        LogFailed(_logger, e);
+                    }
                 }
             }
         }
-
-        var changed = false;
-        var dependentsOf = new Dictionary<string, List<(string Storage, StoredObject Object, bool Blocking)>>(StringComparer.Ordinal);
-        foreach (var (storage, dependent) in byUid.Values)
+        catch (OperationCanceledException)
         {
-            var references = dependent.Object.MetadataOrNull()?.GetArray("ownerReferences")?.OfType<JsonObject>().ToList();
-            if (references is not { Count: > 0 })
+            // Stopping.
+        }
+    }
+
+    private void CheckOwner(string uid)
+    {
+        foreach (var dependent in _index.DependentsOf(uid))
+        {
+            CheckDependent(dependent);
+        }
+
+        if (_index.Locate(uid) is not { } location || Get(location) is not { IsTerminating: true } owner)
+        {
+            return;
+        }
+
+        var finalizers = owner.Object.Finalizers();
+        var dependents = _index.DependentsOf(uid).Select(Get).OfType<StoredObject>().ToList();
+        if (finalizers.Contains(GenericRegistry.ForegroundFinalizer) &&
+            !dependents.Any(d => OwnerIndex.OwnerReferences(d).Any(r => r.GetString("uid") == uid && r.GetBool("blockOwnerDeletion") == true)))
+        {
+            RemoveFinalizer(location, owner, GenericRegistry.ForegroundFinalizer);
+        }
+        else if (finalizers.Contains(GenericRegistry.OrphanFinalizer) && dependents.Count == 0)
+        {
+            RemoveFinalizer(location, owner, GenericRegistry.OrphanFinalizer);
+        }
+    }
+
+    private void CheckDependent(ObjectLocation location)
+    {
+        if (Get(location) is not { } dependent)
+        {
+            return;
+        }
+
+        var anyOwnerPresent = false;
+        foreach (var reference in OwnerIndex.OwnerReferences(dependent))
+        {
+            var uid = reference.GetString("uid") ?? "";
+            if (_index.Locate(uid) is not { } ownerLocation || Get(ownerLocation) is not { } owner || !ValidScope(dependent, owner))
             {
                 continue;
             }
 
-            var anyOwnerPresent = false;
-            foreach (var reference in references)
-            {
-                var uid = reference.GetString("uid") ?? "";
-                if (!byUid.TryGetValue(uid, out var owner) || !ValidScope(dependent, owner.Object))
-                {
-                    continue;
-                }
-
-                anyOwnerPresent = true;
-                if (!dependentsOf.TryGetValue(uid, out var list))
-                {
-                    list = [];
-                    dependentsOf[uid] = list;
-                }
-
-                list.Add((storage, dependent, reference.GetBool("blockOwnerDeletion") == true));
-                var ownerFinalizers = owner.Object.Object.Finalizers();
-                if (!owner.Object.IsTerminating)
-                {
-                    continue;
-                }
-
-                if (ownerFinalizers.Contains(GenericRegistry.ForegroundFinalizer) && !dependent.IsTerminating)
-                {
-                    changed |= Delete(storage, dependent, "Foreground");
-                }
-                else if (ownerFinalizers.Contains(GenericRegistry.OrphanFinalizer))
-                {
-                    changed |= RemoveOwnerReference(storage, dependent, uid);
-                }
-            }
-
-            if (!anyOwnerPresent && !dependent.IsTerminating)
-            {
-                changed |= Delete(storage, dependent, "Background");
-            }
-        }
-
-        foreach (var (storage, owner) in byUid.Values)
-        {
+            anyOwnerPresent = true;
             if (!owner.IsTerminating)
             {
                 continue;
             }
 
             var finalizers = owner.Object.Finalizers();
-            var dependents = dependentsOf.GetValueOrDefault(owner.Uid!) ?? [];
-            if (finalizers.Contains(GenericRegistry.ForegroundFinalizer) && !dependents.Any(d => d.Blocking))
+            if (finalizers.Contains(GenericRegistry.ForegroundFinalizer) && !dependent.IsTerminating)
             {
-                changed |= RemoveFinalizer(storage, owner, GenericRegistry.ForegroundFinalizer);
+                Delete(location, dependent, "Foreground");
             }
-            else if (finalizers.Contains(GenericRegistry.OrphanFinalizer) && dependents.Count == 0)
+            else if (finalizers.Contains(GenericRegistry.OrphanFinalizer))
             {
-                changed |= RemoveFinalizer(storage, owner, GenericRegistry.OrphanFinalizer);
+                RemoveOwnerReference(location, dependent, uid);
             }
         }
 
-        return changed;
+        if (!anyOwnerPresent && !dependent.IsTerminating)
+        {
+            Delete(location, dependent, "Background");
+        }
     }
+
+    private StoredObject? Get(ObjectLocation location) => _registry.Store.State.Table(location.Storage).Get(location.Key);
 
     /// <summary>A cluster-scoped dependent cannot have a namespaced owner; a namespaced one only an owner in its namespace.</summary>
     private static bool ValidScope(StoredObject dependent, StoredObject owner) =>
         owner.Namespace.Length == 0 || owner.Namespace == dependent.Namespace;
 
-    private bool Delete(string storage, StoredObject obj, string policy) => Attempt(storage, d =>
+    private void Delete(ObjectLocation location, StoredObject obj, string policy) => Attempt(location, d =>
         _registry.Delete(d, obj.Namespace, obj.Name, new DeleteOptions { PropagationPolicy = policy, PreconditionUid = obj.Uid }));
 
-    private bool RemoveOwnerReference(string storage, StoredObject obj, string ownerUid) => Attempt(storage, d =>
+    private void RemoveOwnerReference(ObjectLocation location, StoredObject obj, string ownerUid) => Attempt(location, d =>
     {
-        var references = obj.Object.MetadataOrNull()?.GetArray("ownerReferences")?.OfType<JsonObject>()
-            .Where(r => r.GetString("uid") != ownerUid).Select(r => (JsonNode?)r.DeepClone()).ToArray() ?? [];
+        var references = OwnerIndex.OwnerReferences(obj).Where(r => r.GetString("uid") != ownerUid).Select(r => (JsonNode?)r.DeepClone()).ToArray();
         var patch = new JsonObject
         {
             ["metadata"] = new JsonObject
             {
                 ["ownerReferences"] = references.Length == 0 ? null : new JsonArray(references),
-                ["uid"] = obj.Uid,
+                ["resourceVersion"] = obj.ResourceVersion.ToString(CultureInfo.InvariantCulture),
             },
         };
         _registry.Patch(d, obj.Namespace, obj.Name, PatchKind.Merge, patch.ToJsonString(), WriteOptions.Internal, statusSubresource: false);
     });
 
-    private bool RemoveFinalizer(string storage, StoredObject obj, string finalizer) => Attempt(storage, d =>
+    private void RemoveFinalizer(ObjectLocation location, StoredObject obj, string finalizer) => Attempt(location, d =>
     {
         var remaining = obj.Object.Finalizers().Where(f => f != finalizer).Select(f => (JsonNode?)f).ToArray();
         var patch = new JsonObject
@@ -147,31 +195,38 @@ internal sealed class GarbageCollector : IAsyncDisposable
             ["metadata"] = new JsonObject
             {
                 ["finalizers"] = remaining.Length == 0 ? null : new JsonArray(remaining),
-                ["resourceVersion"] = obj.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["resourceVersion"] = obj.ResourceVersion.ToString(CultureInfo.InvariantCulture),
             },
         };
         _registry.Patch(d, obj.Namespace, obj.Name, PatchKind.Merge, patch.ToJsonString(), WriteOptions.Internal, statusSubresource: false);
     });
 
-    /// <summary>Runs a write; conflicts and vanished objects are normal here (the next pass sees the new state).</summary>
-    private bool Attempt(string storage, Action<ResourceDescriptor> write)
+    /// <summary>Runs a write; conflicts and vanished objects are normal here (their commits queue the next check).</summary>
+    private void Attempt(ObjectLocation location, Action<ResourceDescriptor> write)
     {
-        var descriptor = _registry.Resources.ForStorage(storage).FirstOrDefault();
-        if (descriptor is null)
+        if (_registry.Resources.ForStorage(location.Storage).FirstOrDefault() is not { } descriptor)
         {
-            return false;
+            return;
         }
 
         try
         {
             write(descriptor);
-            return true;
         }
         catch (StatusException e) when (e.Code is 404 or 409 or 422)
         {
-            return false;
+            // The object changed or went meanwhile.
         }
     }
 
-    public ValueTask DisposeAsync() => _trigger.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await _worker.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The simulated garbage collector failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }

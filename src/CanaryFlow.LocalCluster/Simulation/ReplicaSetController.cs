@@ -19,6 +19,7 @@ internal sealed partial class ReplicaSetController : IAsyncDisposable
 {
     public const string NodeName = "localcluster-node";
     private readonly GenericRegistry _registry;
+    private readonly OwnerIndex _index;
     private readonly ILogger _logger;
     private readonly Channel<ObjectKey> _queue = Channel.CreateUnbounded<ObjectKey>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<ObjectKey> _pending = [];
@@ -26,9 +27,10 @@ internal sealed partial class ReplicaSetController : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _worker;
 
-    public ReplicaSetController(GenericRegistry registry, ILogger logger)
+    public ReplicaSetController(GenericRegistry registry, OwnerIndex index, ILogger logger)
     {
         _registry = registry;
+        _index = index;
         _logger = logger;
         registry.Store.AddCommitListener(OnCommitted);
         _worker = Task.Run(WorkAsync);
@@ -107,9 +109,12 @@ internal sealed partial class ReplicaSetController : IAsyncDisposable
 
         var spec = rs.Object.GetObject("spec") ?? [];
         var desired = spec.GetLong("replicas") ?? 1;
-        var pods = state.Table(BuiltInStorage.Pods).Enumerate(key.Namespace)
-            .Where(p => p.Object.MetadataOrNull()?.GetArray("ownerReferences")?.OfType<JsonObject>()
-                .Any(r => r.GetBool("controller") == true && r.GetString("uid") == rs.Uid) == true)
+        var podTable = state.Table(BuiltInStorage.Pods);
+        var pods = _index.DependentsOf(rs.Uid ?? "")
+            .Where(l => l.Storage == BuiltInStorage.Pods)
+            .Select(l => podTable.Get(l.Key))
+            .OfType<StoredObject>()
+            .Where(p => OwnerIndex.OwnerReferences(p).Any(r => r.GetBool("controller") == true && r.GetString("uid") == rs.Uid))
             .ToList();
         var active = pods.Where(p => !p.IsTerminating).ToList();
         if (active.Count < desired)
