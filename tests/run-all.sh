@@ -10,4 +10,5 @@ if ! command -v kubectl >/dev/null 2>&1; then
 fi
 
 dotnet build CanaryFlow.sln -c Release
-dotnet test CanaryFlow.sln -c Release --no-build --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1800000
+# A hung test fails the run (with a dump) instead of eating CI's 90 minutes.
+dotnet test CanaryFlow.sln -c Release --no-build --blame-hang-timeout 10m
