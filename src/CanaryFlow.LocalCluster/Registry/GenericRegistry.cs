@@ -135,27 +135,26 @@ public sealed partial class GenericRegistry
             return [];
         }
 
-        var withoutMeta = (JsonObject)obj.DeepClone();
-        withoutMeta.Remove("metadata");
-        if (!d.IsCustomResource)
+        var value = Validatable(d, obj);
+        return old is null
+            ? [.. SchemaValidator.Validate(value, d.Schema)]
+            : [.. SchemaValidator.ValidateRatcheting(value, Validatable(d, old), d.Schema)];
+    }
+
+    /// <summary>
+    /// The object as the schema sees it: without the resourceVersion placeholder, and for built-in kinds without
+    /// nulls (Go decodes null into a zero value, so null is valid wherever a field is).
+    /// </summary>
+    private static JsonObject Validatable(ResourceDescriptor d, JsonObject obj)
+    {
+        if (d.IsCustomResource)
         {
-            // Go decodes null into a zero value: for built-in kinds null is valid wherever a field is.
-            RemoveNulls(withoutMeta);
+            return obj;
         }
 
-        if (old is null)
-        {
-            return [.. SchemaValidator.Validate(withoutMeta, d.Schema)];
-        }
-
-        var oldWithoutMeta = (JsonObject)old.DeepClone();
-        oldWithoutMeta.Remove("metadata");
-        if (!d.IsCustomResource)
-        {
-            RemoveNulls(oldWithoutMeta);
-        }
-
-        return [.. SchemaValidator.ValidateRatcheting(withoutMeta, oldWithoutMeta, d.Schema)];
+        var copy = (JsonObject)obj.DeepClone();
+        RemoveNulls(copy);
+        return copy;
     }
 
     private static void RemoveNulls(JsonNode? node)
