@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CanaryFlow.Kubernetes.Serialization;
 using CanaryFlow.LocalCluster.Api;
+using CanaryFlow.LocalCluster.Protobuf;
 using CanaryFlow.LocalCluster.Registry;
 using CanaryFlow.LocalCluster.Schema;
 using Microsoft.AspNetCore.Http;
@@ -68,6 +69,18 @@ internal static class RequestBodyReader
                 catch (YamlJsonException e)
                 {
                     throw ApiErrors.BadRequest($"error converting YAML to JSON: {e.Message}");
+                }
+
+                break;
+            case KubernetesProtobuf.MediaType when !d.IsCustomResource:
+                try
+                {
+                    node = KubernetesProtobuf.Decode(bytes);
+                }
+                catch (ProtobufDecodeException e)
+                {
+                    // Only the kinds kubectl's create generators send are decodable; the message says which kind failed.
+                    throw new StatusException(415, "UnsupportedMediaType", e.Message);
                 }
 
                 break;
