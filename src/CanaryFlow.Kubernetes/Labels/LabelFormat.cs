@@ -7,7 +7,7 @@ namespace CanaryFlow.Kubernetes.Labels;
 /// Which label keys and values Kubernetes accepts, with apimachinery's wording for the ones it does not
 /// (k8s.io/apimachinery/pkg/api/validate/content, IsLabelKey and IsLabelValue).
 /// </summary>
-internal static partial class LabelFormat
+public static partial class LabelFormat
 {
     private const string _namePattern = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private const string _valuePattern = "(" + _namePattern + ")?";
@@ -90,7 +90,8 @@ internal static partial class LabelFormat
         return problems;
     }
 
-    private static IEnumerable<string> SubdomainProblems(string value)
+    /// <summary>Problems with a DNS-1123 subdomain (empty when it is valid).</summary>
+    public static IEnumerable<string> SubdomainProblems(string value)
     {
         if (ByteLength(value) > _subdomainMaxBytes)
         {

@@ -1,3 +1,4 @@
+using CanaryFlow.Kubernetes.Serialization;
 using System.Globalization;
 using System.Text;
 

@@ -1,3 +1,5 @@
+using CanaryFlow.Kubernetes.Serialization;
+
 namespace CanaryFlow.Kubernetes.Labels;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CanaryFlow.Kubernetes.Serialization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

@@ -29,8 +29,6 @@ public sealed class WatchStreamer
         _options = options;
     }
 
-    public int OpenCount => _open.Count;
-
     /// <summary>Cuts every open watch connection without a clean end (the client sees a broken stream).</summary>
     public void DropAll()
     {

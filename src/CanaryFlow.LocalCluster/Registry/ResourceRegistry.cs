@@ -21,11 +21,6 @@ public sealed class ResourceRegistry
     public ResourceDescriptor? Find(string group, string version, string resource) =>
         Volatile.Read(ref _byPath).GetValueOrDefault((group, version, resource));
 
-    /// <summary>The descriptor that serves <paramref name="kind"/> in <paramref name="group"/> at <paramref name="version"/> (any version when null).</summary>
-    public ResourceDescriptor? FindByKind(string group, string? version, string kind) =>
-        All.FirstOrDefault(d => d.Group == group && d.Kind == kind && (version is null || d.Version == version))
-        ?? (version is null ? null : All.FirstOrDefault(d => d.Group == group && d.Kind == kind));
-
     public IReadOnlyList<ResourceDescriptor> ForStorage(string storageResource) =>
         All.Where(d => d.StorageResource == storageResource).ToList();
 

@@ -111,15 +111,6 @@ public sealed class ObjectStore
         }
     }
 
-    /// <summary>Every open watcher (a test hook uses it to drop or bookmark them all).</summary>
-    public IReadOnlyList<Watcher> OpenWatchers()
-    {
-        lock (_writeLock)
-        {
-            return _watchers.Values.SelectMany(w => w).ToList();
-        }
-    }
-
     /// <summary>Forgets the event history up to now: any watch from an older revision gets 410 Expired.</summary>
     public void CompactHistory()
     {

@@ -1,3 +1,4 @@
+using CanaryFlow.Kubernetes.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -12,7 +13,6 @@ namespace CanaryFlow.LocalCluster.Validation;
 /// </summary>
 internal static class GoValueFormatter
 {
-    private const string _hexDigits = "0123456789abcdef";
 
     /// <summary>How <c>field.Error</c> prints a bad value: scalars bare, strings quoted, the rest as JSON.</summary>
     public static string FormatBadValue(JsonNode? value)
@@ -63,18 +63,7 @@ internal static class GoValueFormatter
     }
 
     /// <summary>Go's strconv.Quote.</summary>
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var rune in value.EnumerateRunes())
-        {
-            AppendQuotedRune(builder, rune);
-        }
-
-        builder.Append('"');
-        return builder.ToString();
-    }
+    public static string Quote(string value) => GoValueFormat.Quote(value);
 
     /// <summary>Go's json.Marshal of the value decoded into interface{}: map keys sorted, HTML characters escaped.</summary>
     public static string Json(JsonNode? value)
@@ -107,7 +96,7 @@ internal static class GoValueFormatter
                 builder.Append(FormatJsonFloat(JsonNodeTypes.GetNumber(value)));
                 break;
             case JsonNodeType.String:
-                AppendJsonString(builder, JsonNodeTypes.GetString(value)!);
+                GoValueFormat.AppendJsonString(builder, JsonNodeTypes.GetString(value)!);
                 break;
             case JsonNodeType.Array:
                 builder.Append('[');
@@ -141,7 +130,7 @@ internal static class GoValueFormatter
                         builder.Append(',');
                     }
 
-                    AppendJsonString(builder, keys[i]);
+                    GoValueFormat.AppendJsonString(builder, keys[i]);
                     builder.Append(':');
                     AppendJson(builder, obj[keys[i]]);
                 }
@@ -248,109 +237,6 @@ internal static class GoValueFormatter
         else
         {
             builder.Append(digits, 0, pointPosition).Append('.').Append(digits, pointPosition, digits.Length - pointPosition);
-        }
-    }
-
-    private static void AppendQuotedRune(StringBuilder builder, Rune rune)
-    {
-        var r = rune.Value;
-        if (r == '"' || r == '\\')
-        {
-            builder.Append('\\').Append((char)r);
-            return;
-        }
-
-        if (IsPrint(rune))
-        {
-            builder.Append(rune.ToString());
-            return;
-        }
-
-        switch (r)
-        {
-            case '\a': builder.Append("\\a"); return;
-            case '\b': builder.Append("\\b"); return;
-            case '\f': builder.Append("\\f"); return;
-            case '\n': builder.Append("\\n"); return;
-            case '\r': builder.Append("\\r"); return;
-            case '\t': builder.Append("\\t"); return;
-            case '\v': builder.Append("\\v"); return;
-        }
-
-        if (r < ' ' || r == 0x7f)
-        {
-            builder.Append("\\x").Append(_hexDigits[r >> 4]).Append(_hexDigits[r & 0xF]);
-        }
-        else if (r < 0x10000)
-        {
-            builder.Append("\\u");
-            AppendHex(builder, r, 4);
-        }
-        else
-        {
-            builder.Append("\\U");
-            AppendHex(builder, r, 8);
-        }
-    }
-
-    /// <summary>Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.</summary>
-    private static bool IsPrint(Rune rune)
-    {
-        if (rune.Value == ' ')
-        {
-            return true;
-        }
-
-        return Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or
-                UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or
-                UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator => false,
-            _ => true,
-        };
-    }
-
-    private static void AppendJsonString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '<' or '>' or '&' or '\u2028' or '\u2029':
-                    builder.Append("\\u");
-                    AppendHex(builder, c, 4);
-                    break;
-                default:
-                    if (c < ' ')
-                    {
-                        builder.Append("\\u");
-                        AppendHex(builder, c, 4);
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
-
-    private static void AppendHex(StringBuilder builder, int value, int width)
-    {
-        for (var shift = (width - 1) * 4; shift >= 0; shift -= 4)
-        {
-            builder.Append(_hexDigits[(value >> shift) & 0xF]);
         }
     }
 }

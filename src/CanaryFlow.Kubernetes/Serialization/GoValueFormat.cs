@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace CanaryFlow.Kubernetes.Labels;
+namespace CanaryFlow.Kubernetes.Serialization;
 
 /// <summary>
 /// Renders values the way Go prints them inside apimachinery validation errors (<c>%q</c> for strings, JSON for
 /// lists), so our messages are byte-for-byte those a real API server sends.
 /// </summary>
-internal static class GoValueFormat
+public static class GoValueFormat
 {
     /// <summary>Go's <c>strconv.Quote</c>.</summary>
     public static string Quote(string value)
@@ -77,7 +77,8 @@ internal static class GoValueFormat
         return builder.Append(']').ToString();
     }
 
-    private static void AppendJsonString(StringBuilder builder, string value)
+    /// <summary>Appends a string as Go's encoding/json writes it (HTML-safe escapes included).</summary>
+    public static void AppendJsonString(StringBuilder builder, string value)
     {
         builder.Append('"');
         foreach (var rune in value.EnumerateRunes())
