@@ -142,7 +142,6 @@ public sealed class ResourceClient<T>
     {
         ArgumentNullException.ThrowIfNull(obj);
         var ns = obj.Metadata.Namespace;
-        var fresh = (T)(object)obj with { };
         var body = JsonSerializer.SerializeToNode(obj, _typeInfo)!.AsObject();
         if (body["metadata"] is System.Text.Json.Nodes.JsonObject metadata)
         {
@@ -154,7 +153,6 @@ public sealed class ResourceClient<T>
 
         body["apiVersion"] = Type.ApiVersion;
         body["kind"] = Type.Kind;
-        _ = fresh;
         using var response = await _client.SendAsync(HttpMethod.Post, Type.CollectionPath(ns) + WriteQuery(options), KubernetesClient.Json(body.ToJsonString(KubernetesSerializer.Options), "application/json"), "create", Type, streaming: false, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(response, _typeInfo, cancellationToken).ConfigureAwait(false);
     }
