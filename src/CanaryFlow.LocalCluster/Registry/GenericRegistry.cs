@@ -135,8 +135,7 @@ public sealed partial class GenericRegistry
             return [];
         }
 
-        var withoutMeta = (JsonObject)obj.DeepClone();
-        withoutMeta.Remove("metadata");
+        var withoutMeta = WithoutMetadata(obj);
         if (!d.IsCustomResource)
         {
             // Go decodes null into a zero value: for built-in kinds null is valid wherever a field is.
@@ -148,14 +147,28 @@ public sealed partial class GenericRegistry
             return [.. SchemaValidator.Validate(withoutMeta, d.Schema)];
         }
 
-        var oldWithoutMeta = (JsonObject)old.DeepClone();
-        oldWithoutMeta.Remove("metadata");
+        var oldWithoutMeta = WithoutMetadata(old);
         if (!d.IsCustomResource)
         {
             RemoveNulls(oldWithoutMeta);
         }
 
         return [.. SchemaValidator.ValidateRatcheting(withoutMeta, oldWithoutMeta, d.Schema)];
+    }
+
+    /// <summary>
+    /// The object with an empty stand-in for metadata, which ObjectMetaValidator checks: an empty object rather than
+    /// none, because some schemas list metadata as required (core/v1 Event does).
+    /// </summary>
+    private static JsonObject WithoutMetadata(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        if (copy.ContainsKey("metadata"))
+        {
+            copy["metadata"] = new JsonObject();
+        }
+
+        return copy;
     }
 
     private static void RemoveNulls(JsonNode? node)
