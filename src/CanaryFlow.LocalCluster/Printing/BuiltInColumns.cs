@@ -96,7 +96,7 @@ public static class BuiltInColumns
         Text("Reason", "Reason why this event was generated", o => o.GetString("reason")),
         Text("Object", "Object this event is about", o => $"{o["involvedObject"]?["kind"]?.GetValue<string>()?.ToLowerInvariant()}/{o["involvedObject"]?["name"]?.GetValue<string>()}"),
         Text("Subobject", "Subobject this event is about", o => o["involvedObject"]?["fieldPath"]?.GetValue<string>() ?? "", priority: 1),
-        Text("Source", "Source of this event", o => o.GetString("reportingComponent") ?? o["source"]?["component"]?.GetValue<string>() ?? "", priority: 1),
+        Text("Source", "Source of this event", EventSource, priority: 1),
         Text("Message", "Message of this event", o => o.GetString("message")),
         Text("First Seen", "Time when first this event was seen", (o, now) => EventTime(o, now, "firstTimestamp"), priority: 1),
         Text("Count", "Number of times this event was seen", o => (o.GetLong("count") ?? o["series"]?["count"]?.GetValue<long>() ?? 1).ToString(CultureInfo.InvariantCulture), priority: 1),
@@ -126,6 +126,16 @@ public static class BuiltInColumns
         var text = o.GetString(field) ?? o.GetString("eventTime") ?? o.MetadataOrNull()?.GetString("creationTimestamp");
         return KubernetesTime.TryParse(text, out var time) ? HumanDuration.Format(now - time) : None;
     }
+
+    /// <summary>kubectl's formatEventSource: the component (or reporting controller), then ", host" (or reporting instance) when there is one.</summary>
+    private static string EventSource(JsonObject o)
+    {
+        var component = FirstNonEmpty(o["source"]?["component"]?.GetValue<string>(), o.GetString("reportingComponent"));
+        var instance = FirstNonEmpty(o["source"]?["host"]?.GetValue<string>(), o.GetString("reportingInstance"));
+        return instance.Length == 0 ? component : $"{component}, {instance}";
+    }
+
+    private static string FirstNonEmpty(string? first, string? second) => string.IsNullOrEmpty(first) ? second ?? "" : first;
 
     private static string ExternalIps(JsonObject o)
     {

@@ -142,7 +142,7 @@ public sealed partial class GenericRegistry
     }
 
     /// <summary>
-    /// The object as the schema sees it: without the resourceVersion placeholder, and for built-in kinds without
+    /// The object as the schema sees it: for built-in kinds without
     /// nulls (Go decodes null into a zero value, so null is valid wherever a field is).
     /// </summary>
     private static JsonObject Validatable(ResourceDescriptor d, JsonObject obj)

@@ -35,7 +35,12 @@ public sealed class CustomResourceDefinitionStrategy : ResourceStrategy
         {
             foreach (var column in version.GetArray("additionalPrinterColumns")?.OfType<JsonObject>() ?? [])
             {
-                column["priority"] ??= 0;
+                // priority is an int32 with omitempty: the real server never writes 0, and kubectl apply would see a
+                // difference (and report "configured") if it did.
+                if (column["priority"] is JsonValue priority && priority.TryGetValue(out long value) && value == 0)
+                {
+                    column.Remove("priority");
+                }
             }
         }
 

@@ -130,4 +130,11 @@ public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
         Assert.True(ExitCode == 0, $"kubectl failed with {ExitCode}:\n{Stderr}\n{Stdout}");
         return this;
     }
+
+    /// <summary>Fails when kubectl succeeded: the server was expected to refuse.</summary>
+    public KubectlResult ShouldFail()
+    {
+        Assert.True(ExitCode != 0, $"kubectl succeeded but should have failed:\n{Stdout}\n{Stderr}");
+        return this;
+    }
 }
