@@ -120,6 +120,27 @@ public sealed class ResourceClientTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Replace_status_writes_only_the_status_and_keeps_the_generation()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var replicaSets = cluster.Client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets);
+        var created = await replicaSets.CreateAsync(CanaryFlow.Kubernetes.Serialization.KubernetesSerializer.Deserialize<ReplicaSet>("""
+            {"metadata":{"name":"rs","namespace":"NS"},"spec":{"replicas":0,"selector":{"matchLabels":{"app":"rs"}},
+             "template":{"metadata":{"labels":{"app":"rs"}},"spec":{"containers":[{"name":"c","image":"c:1"}]}}}}
+            """.Replace("NS", ns, StringComparison.Ordinal)));
+        var current = await replicaSets.GetAsync(ns, "rs");
+        var updated = await replicaSets.ReplaceStatusAsync(current with
+        {
+            Spec = current.Spec! with { Replicas = 5 },
+            Status = current.Status! with { ObservedGeneration = 7 },
+        });
+
+        Assert.Equal(7, updated.Status!.ObservedGeneration);
+        Assert.Equal(0, updated.Spec!.Replicas);
+        Assert.Equal(created.Metadata.Generation, updated.Metadata.Generation);
+    }
+
+    [Fact]
     public async Task Delete_with_a_finalizer_pending_returns_the_terminating_object()
     {
         var ns = await cluster.CreateNamespaceAsync();

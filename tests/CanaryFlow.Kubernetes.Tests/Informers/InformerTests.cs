@@ -92,6 +92,37 @@ public sealed class InformerTests(ClusterFixture cluster)
         await running;
     }
 
+    [Fact]
+    public async Task A_cut_watch_is_resumed_from_the_last_version_without_a_relist()
+    {
+        await using var server = await LocalClusterServer.StartAsync(new LocalClusterOptions { SimulateWorkloads = false });
+        var (connection, directory) = ClusterFixture.Connect(server);
+        using var client = new KubernetesClient(connection);
+        try
+        {
+            var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
+            var informer = new Informer<ConfigMap>(configMaps, FastRecovery with { Namespace = "default" }, NullLogger.Instance);
+            using var stop = new CancellationTokenSource();
+            var running = informer.RunAsync(stop.Token);
+            await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+            await configMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "one", Namespace = "default" } });
+            await Eventually.Async(() => informer.Cache.Get("default", "one"));
+            server.DropWatches();
+            await configMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "two", Namespace = "default" } });
+            await Eventually.Async(() => informer.Cache.Get("default", "two"));
+
+            Assert.Equal(1, informer.Lists);
+            Assert.True(informer.Watches >= 2);
+            await stop.CancelAsync();
+            await running;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>
     /// The informer's cache converges to the server's state whatever happens in between: watches cut, history
     /// compacted (410 Expired), lists and watches failing with 500. Compared with a fresh list at the end.
