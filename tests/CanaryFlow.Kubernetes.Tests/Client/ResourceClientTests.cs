@@ -128,12 +128,23 @@ public sealed class ResourceClientTests(ClusterFixture cluster)
             {"metadata":{"name":"rs","namespace":"NS"},"spec":{"replicas":0,"selector":{"matchLabels":{"app":"rs"}},
              "template":{"metadata":{"labels":{"app":"rs"}},"spec":{"containers":[{"name":"c","image":"c:1"}]}}}}
             """.Replace("NS", ns, StringComparison.Ordinal)));
-        var current = await replicaSets.GetAsync(ns, "rs");
-        var updated = await replicaSets.ReplaceStatusAsync(current with
+        // The simulated ReplicaSet controller writes status too: re-read and retry on conflict, as a controller does.
+        ReplicaSet? updated = null;
+        for (var attempt = 0; updated is null; attempt++)
         {
-            Spec = current.Spec! with { Replicas = 5 },
-            Status = current.Status! with { ObservedGeneration = 7 },
-        });
+            var current = await replicaSets.GetAsync(ns, "rs");
+            try
+            {
+                updated = await replicaSets.ReplaceStatusAsync(current with
+                {
+                    Spec = current.Spec! with { Replicas = 5 },
+                    Status = current.Status! with { ObservedGeneration = 7 },
+                });
+            }
+            catch (KubernetesApiException e) when (e.IsConflict && attempt < 5)
+            {
+            }
+        }
 
         Assert.Equal(7, updated.Status!.ObservedGeneration);
         Assert.Equal(0, updated.Spec!.Replicas);
