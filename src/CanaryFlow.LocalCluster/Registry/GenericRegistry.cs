@@ -135,8 +135,9 @@ public sealed partial class GenericRegistry
             return [];
         }
 
+        // ObjectMetaValidator checks metadata; an empty stand-in still satisfies schemas that require it (core/v1 Event).
         var withoutMeta = (JsonObject)obj.DeepClone();
-        withoutMeta.Remove("metadata");
+        withoutMeta["metadata"] = new JsonObject();
         if (!d.IsCustomResource)
         {
             // Go decodes null into a zero value: for built-in kinds null is valid wherever a field is.
@@ -149,7 +150,7 @@ public sealed partial class GenericRegistry
         }
 
         var oldWithoutMeta = (JsonObject)old.DeepClone();
-        oldWithoutMeta.Remove("metadata");
+        oldWithoutMeta["metadata"] = new JsonObject();
         if (!d.IsCustomResource)
         {
             RemoveNulls(oldWithoutMeta);
