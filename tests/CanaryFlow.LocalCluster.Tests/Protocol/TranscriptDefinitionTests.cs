@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Tests.Protocol;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TranscriptDefinitionTests(LocalClusterFixture cluster)
 {
-    private const string Group = "definitions.replay.example.com";
+    private const string _group = "definitions.replay.example.com";
 
     [Fact]
     public async Task Namespace_create_matches_the_recording()
@@ -52,14 +52,14 @@ public sealed class TranscriptDefinitionTests(LocalClusterFixture cluster)
     [Fact]
     public async Task Crd_group_version_discovery_lists_the_resource_and_its_status()
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(_group));
 
-        var discovery = await cluster.Http.GetRawAsync($"/apis/{Group}/v1");
+        var discovery = await cluster.Http.GetRawAsync($"/apis/{_group}/v1");
 
         discovery.Expect(200);
         // storageVersionHash is an opaque optional hash that LocalCluster does not compute.
         var recorded = JsonNode.Parse($$"""
-            {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"{{Group}}/v1","resources":[
+            {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"{{_group}}/v1","resources":[
               {"name":"widgets","singularName":"widget","namespaced":true,"kind":"Widget",
                "verbs":["delete","deletecollection","get","list","patch","create","update","watch"],"shortNames":["wg"]},
               {"name":"widgets/status","singularName":"","namespaced":true,"kind":"Widget","verbs":["get","patch","update"]}]}
@@ -70,15 +70,15 @@ public sealed class TranscriptDefinitionTests(LocalClusterFixture cluster)
     [Fact]
     public async Task Missing_object_is_a_Status_404()
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(_group));
         var ns = await Namespaces.CreateAsync(cluster.Http, "tx");
 
-        var missing = await cluster.Http.GetRawAsync($"/apis/{Group}/v1/namespaces/{ns}/widgets/nope");
+        var missing = await cluster.Http.GetRawAsync($"/apis/{_group}/v1/namespaces/{ns}/widgets/nope");
 
         missing.Expect(404);
         Assert.Equal("application/json", missing.Response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
-            $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"widgets.{{Group}} \"nope\" not found","reason":"NotFound","details":{"name":"nope","group":"{{Group}}","kind":"widgets"},"code":404}""",
+            $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"widgets.{{_group}} \"nope\" not found","reason":"NotFound","details":{"name":"nope","group":"{{_group}}","kind":"widgets"},"code":404}""",
             missing.Body!.Compact());
     }
 
@@ -90,9 +90,9 @@ public sealed class TranscriptDefinitionTests(LocalClusterFixture cluster)
     [InlineData("/nonsense")]
     public async Task Unserved_type_is_a_plain_text_404(string template)
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(_group));
 
-        var missing = await cluster.Http.GetRawAsync(template.Replace("{group}", Group, StringComparison.Ordinal).Replace("{ns}", "default", StringComparison.Ordinal));
+        var missing = await cluster.Http.GetRawAsync(template.Replace("{group}", _group, StringComparison.Ordinal).Replace("{ns}", "default", StringComparison.Ordinal));
 
         missing.Expect(404);
         Assert.Equal("text/plain; charset=utf-8", missing.Response.Content.Headers.ContentType?.ToString());

@@ -6,14 +6,14 @@ namespace CanaryFlow.LocalCluster.Tests.Protocol;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TranscriptScaleTests(LocalClusterFixture cluster) : IAsyncLifetime
 {
-    private const string Group = "bars.example.com";
+    private const string _group = "bars.example.com";
     private string _ns = "";
 
-    private string Scalers => $"/apis/{Group}/v1/namespaces/{_ns}/scalers";
+    private string Scalers => $"/apis/{_group}/v1/namespaces/{_ns}/scalers";
 
     public async Task InitializeAsync()
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Scaler(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Scaler(_group));
         _ns = await Namespaces.CreateAsync(cluster.Http, "tx");
     }
 
@@ -35,7 +35,7 @@ public sealed class TranscriptScaleTests(LocalClusterFixture cluster) : IAsyncLi
     [Fact]
     public async Task Discovery_lists_the_scale_subresource_as_autoscaling_v1_Scale()
     {
-        var discovery = await cluster.Http.GetRawAsync($"/apis/{Group}/v1");
+        var discovery = await cluster.Http.GetRawAsync($"/apis/{_group}/v1");
 
         var scale = discovery.Body!["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "scalers/scale");
         Assert.Equal(

@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Tests.Protocol;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TranscriptServiceAndReplicaSetTests(LocalClusterFixture cluster) : IAsyncLifetime
 {
-    private const string RecordedClusterIp = "10.0.116.71";
+    private const string _recordedClusterIp = "10.0.116.71";
     private string _ns = "";
 
     public async Task InitializeAsync() => _ns = await Namespaces.CreateAsync(cluster.Http, "tx");
@@ -25,8 +25,8 @@ public sealed class TranscriptServiceAndReplicaSetTests(LocalClusterFixture clus
         var allocated = spec["clusterIP"]!.GetValue<string>();
         Assert.Matches(@"^10\.\d{1,3}\.\d{1,3}\.\d{1,3}$", allocated);
         Assert.Equal($"[\"{allocated}\"]", spec["clusterIPs"]!.Compact());
-        spec["clusterIP"] = RecordedClusterIp;
-        spec["clusterIPs"] = new JsonArray(RecordedClusterIp);
+        spec["clusterIP"] = _recordedClusterIp;
+        spec["clusterIPs"] = new JsonArray(_recordedClusterIp);
         return copy;
     }
 

@@ -6,14 +6,14 @@ namespace CanaryFlow.LocalCluster.Tests.Protocol;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TranscriptWidgetDeletionTests(LocalClusterFixture cluster) : IAsyncLifetime
 {
-    private const string Group = "bars.example.com";
+    private const string _group = "bars.example.com";
     private string _ns = "";
 
-    private string Widgets => $"/apis/{Group}/v1/namespaces/{_ns}/widgets";
+    private string Widgets => $"/apis/{_group}/v1/namespaces/{_ns}/widgets";
 
     public async Task InitializeAsync()
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(_group));
         _ns = await Namespaces.CreateAsync(cluster.Http, "tx");
         var created = await cluster.Http.PostAsync(Widgets, """{"apiVersion":"bars.example.com/v1","kind":"Widget","metadata":{"name":"w1","labels":{"tier":"gold"}},"spec":{"size":5}}""");
         created.Expect(201);

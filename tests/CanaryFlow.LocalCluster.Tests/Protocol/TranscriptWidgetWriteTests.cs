@@ -6,22 +6,22 @@ namespace CanaryFlow.LocalCluster.Tests.Protocol;
 [Collection(LocalClusterCollection.Name)]
 public sealed class TranscriptWidgetWriteTests(LocalClusterFixture cluster) : IAsyncLifetime
 {
-    private const string Group = "bars.example.com";
-    private const string CreateW1 = """
+    private const string _group = "bars.example.com";
+    private const string _createW1 = """
         {"apiVersion": "bars.example.com/v1", "kind": "Widget", "metadata": {"name": "w1", "namespace": "tx", "labels": {"tier": "gold"}}, "spec": {"size": 3}, "status": {"conditions": []}}
         """;
 
-    private const string W1AfterCreate = """
+    private const string _w1AfterCreate = """
         {"apiVersion": "bars.example.com/v1", "kind": "Widget", "metadata": {"creationTimestamp": "2026-11-22T08:20:51Z", "generation": 1, "labels": {"tier": "gold"}, "name": "w1", "namespace": "tx", "resourceVersion": "470", "uid": "bdb78df4-c3eb-49a8-8295-f1df9e1f1506"}, "spec": {"color": "green", "size": 3}}
         """;
 
     private string _ns = "";
 
-    private string Widgets => $"/apis/{Group}/v1/namespaces/{_ns}/widgets";
+    private string Widgets => $"/apis/{_group}/v1/namespaces/{_ns}/widgets";
 
     public async Task InitializeAsync()
     {
-        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(Group));
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget(_group));
         _ns = await Namespaces.CreateAsync(cluster.Http, "tx");
     }
 
@@ -31,7 +31,7 @@ public sealed class TranscriptWidgetWriteTests(LocalClusterFixture cluster) : IA
 
     private async Task<string> CreateW1Async()
     {
-        var created = await cluster.Http.PostAsync(Widgets, InNamespace(CreateW1));
+        var created = await cluster.Http.PostAsync(Widgets, InNamespace(_createW1));
         created.Expect(201);
         return created.Body.ResourceVersion();
     }
@@ -48,10 +48,10 @@ public sealed class TranscriptWidgetWriteTests(LocalClusterFixture cluster) : IA
     [Fact]
     public async Task Create_applies_defaults_and_drops_status()
     {
-        var created = await cluster.Http.PostAsync(Widgets, InNamespace(CreateW1));
+        var created = await cluster.Http.PostAsync(Widgets, InNamespace(_createW1));
 
         created.Expect(201);
-        TranscriptAssert.Equal(W1AfterCreate, created.Body, _ns);
+        TranscriptAssert.Equal(_w1AfterCreate, created.Body, _ns);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class TranscriptWidgetWriteTests(LocalClusterFixture cluster) : IA
         var updated = await cluster.Http.PutAsync(Widgets + "/w1", UpdateBody(rv));
 
         updated.Expect(200);
-        TranscriptAssert.Equal(W1AfterCreate.Replace("\"generation\": 1", "\"generation\": 2", StringComparison.Ordinal).Replace("\"size\": 3", "\"size\": 4", StringComparison.Ordinal), updated.Body, _ns);
+        TranscriptAssert.Equal(_w1AfterCreate.Replace("\"generation\": 1", "\"generation\": 2", StringComparison.Ordinal).Replace("\"size\": 3", "\"size\": 4", StringComparison.Ordinal), updated.Body, _ns);
         Assert.True(updated.Body.Revision() > long.Parse(rv, System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -169,7 +169,7 @@ public sealed class TranscriptWidgetWriteTests(LocalClusterFixture cluster) : IA
         var patched = await cluster.Http.PatchAsync(Widgets + "/w1", """{"spec": {"size": 5}}""", "application/merge-patch+json");
 
         patched.Expect(200);
-        TranscriptAssert.Equal(W1AfterCreate.Replace("\"generation\": 1", "\"generation\": 3", StringComparison.Ordinal).Replace("\"size\": 3", "\"size\": 5", StringComparison.Ordinal), patched.Body, _ns);
+        TranscriptAssert.Equal(_w1AfterCreate.Replace("\"generation\": 1", "\"generation\": 3", StringComparison.Ordinal).Replace("\"size\": 3", "\"size\": 5", StringComparison.Ordinal), patched.Body, _ns);
     }
 
     [Fact]
