@@ -38,6 +38,41 @@ public sealed class TranscriptLeaseAndEventTests(LocalClusterFixture cluster) : 
     }
 
     [Fact]
+    public async Task Leases_allow_unconditional_updates_but_reject_stale_ones()
+    {
+        var leases = $"/apis/coordination.k8s.io/v1/namespaces/{_ns}/leases";
+        var created = (await cluster.Http.PostAsync(leases, TranscriptBodies.LeaseRequest)).Expect(201);
+        var renew = """{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"canaryflow-controller"RV},"spec":{"holderIdentity":"pod-a_1","leaseDurationSeconds":15,"renewTime":"2026-11-22T08:00:02.000000Z"}}""";
+
+        var unconditional = await cluster.Http.PutAsync(leases + "/canaryflow-controller", renew.Replace("RV", "", StringComparison.Ordinal));
+        var stale = await cluster.Http.PutAsync(leases + "/canaryflow-controller", renew.Replace("RV", $",\"resourceVersion\":\"{created.ResourceVersion()}\"", StringComparison.Ordinal));
+
+        Assert.Equal("2026-11-22T08:00:02.000000Z", unconditional.Expect(200)["spec"]!["renewTime"]!.GetValue<string>());
+        Assert.Equal("Conflict", stale.Expect(409)["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Core_events_accept_strategic_merge_patches()
+    {
+        (await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(TranscriptBodies.EventsEventRequest))).Expect(201);
+
+        var patched = await cluster.Http.PatchAsync($"/api/v1/namespaces/{_ns}/events/w1.abc123", """{"count":2,"lastTimestamp":"2026-11-22T08:01:00Z"}""", "application/strategic-merge-patch+json");
+
+        Assert.Equal((2, "2026-11-22T08:01:00Z"), (patched.Expect(200)["count"]!.GetValue<int>(), patched.Body!["lastTimestamp"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Events_v1_event_without_its_required_fields_is_422()
+    {
+        var created = await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", """
+            {"apiVersion":"events.k8s.io/v1","kind":"Event","metadata":{"name":"e"},"eventTime":"2026-11-22T08:00:00.000000Z","type":"Normal","regarding":{"kind":"Pod","name":"p"}}
+            """);
+
+        var causes = created.Expect(422)["details"]!["causes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>());
+        Assert.Equal(["action", "reason", "reportingController", "reportingInstance"], causes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Events_v1_event_is_created_with_the_deprecated_fields_zeroed()
     {
         var created = await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(TranscriptBodies.EventsEventRequest));

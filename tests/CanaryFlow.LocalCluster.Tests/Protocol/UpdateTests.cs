@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
 
 namespace CanaryFlow.LocalCluster.Tests.Protocol;
@@ -95,6 +96,29 @@ public sealed class UpdateTests(LocalClusterFixture cluster) : IAsyncLifetime
         Assert.Equal(
             """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"gadgets.update.protocol.example.com \"g\" not found","reason":"NotFound","details":{"name":"g","group":"update.protocol.example.com","kind":"gadgets"},"code":404}""",
             response.Expect(404).Compact());
+    }
+
+    [Fact]
+    public async Task With_a_status_subresource_the_object_and_its_status_are_written_separately()
+    {
+        var widgets = $"/apis/bars.example.com/v1/namespaces/{_ns}/widgets";
+        var created = (await cluster.Http.PostAsync(widgets, """{"apiVersion":"bars.example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1}}""")).Expect(201);
+        var status = (await cluster.Http.PatchAsync(widgets + "/w/status", """{"status":{"conditions":[{"type":"Ready","status":"True"}]}}""", "application/merge-patch+json")).Expect(200);
+
+        var main = created.DeepClone();
+        main["metadata"]!["resourceVersion"] = status.ResourceVersion();
+        main["spec"]!["size"] = 2;
+        main["status"] = JsonNode.Parse("""{"conditions":[{"type":"Ready","status":"False"}]}""");
+        var mainWrite = (await cluster.Http.PutAsync(widgets + "/w", main.Compact())).Expect(200);
+        var statusBody = mainWrite.DeepClone();
+        statusBody["spec"]!["size"] = 9;
+        statusBody["status"] = JsonNode.Parse("""{"conditions":[{"type":"Ready","status":"Unknown"}]}""");
+        var statusWrite = (await cluster.Http.PutAsync(widgets + "/w/status", statusBody.Compact())).Expect(200);
+        var stale = await cluster.Http.PutAsync(widgets + "/w/status", statusBody.Compact());
+
+        Assert.Equal((2, 2L, "True"), (mainWrite["spec"]!["size"]!.GetValue<int>(), mainWrite["metadata"]!["generation"]!.GetValue<long>(), mainWrite["status"]!["conditions"]![0]!["status"]!.GetValue<string>()));
+        Assert.Equal((2, 2L, "Unknown"), (statusWrite["spec"]!["size"]!.GetValue<int>(), statusWrite["metadata"]!["generation"]!.GetValue<long>(), statusWrite["status"]!["conditions"]![0]!["status"]!.GetValue<string>()));
+        Assert.Equal("Conflict", stale.Expect(409)["reason"]!.GetValue<string>());
     }
 
     [Fact]

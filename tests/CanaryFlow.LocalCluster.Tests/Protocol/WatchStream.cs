@@ -21,7 +21,8 @@ public enum WatchEnd
 /// </summary>
 public sealed class WatchStream : IAsyncDisposable
 {
-    private static readonly TimeSpan _defaultWait = TimeSpan.FromSeconds(5);
+    // Generous: a loaded CI machine may be slow, and a passing test never waits this long.
+    private static readonly TimeSpan _defaultWait = TimeSpan.FromSeconds(10);
     private readonly HttpResponseMessage _response;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stop = new();
