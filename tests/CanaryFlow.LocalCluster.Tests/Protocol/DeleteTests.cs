@@ -67,6 +67,28 @@ public sealed class DeleteTests(LocalClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_collection_deletes_what_matches_and_lists_it()
+    {
+        await ConfigMaps.CreateAsync(cluster.Http, _ns, "a", """{"app":"web"}""");
+        await ConfigMaps.CreateAsync(cluster.Http, _ns, "b", """{"app":"web"}""");
+        await ConfigMaps.CreateAsync(cluster.Http, _ns, "c", """{"app":"db"}""");
+        await CustomResourceDefinitions.EnsureAsync(cluster.Http, CustomResourceDefinitions.Widget("bars.example.com"));
+        var widgets = $"/apis/bars.example.com/v1/namespaces/{_ns}/widgets";
+        (await cluster.Http.PostAsync(widgets, """{"apiVersion":"bars.example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1}}""")).Expect(201);
+
+        var deleted = (await cluster.Http.DeleteRawAsync(ConfigMaps.Path(_ns) + "?labelSelector=app%3Dweb")).Expect(200);
+        var deletedWidgets = (await cluster.Http.DeleteRawAsync(widgets)).Expect(200);
+
+        Assert.Equal(["kind", "apiVersion", "metadata", "items"], deleted.AsObject().Select(p => p.Key));
+        Assert.Equal("ConfigMapList", deleted["kind"]!.GetValue<string>());
+        Assert.Equal(["a", "b"], deleted["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+        Assert.All(deleted["items"]!.AsArray(), i => Assert.Null(i!["kind"]));
+        Assert.Equal(["c"], (await cluster.Http.GetRawAsync(ConfigMaps.Path(_ns))).Expect(200)["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+        Assert.Equal(["apiVersion", "items", "kind", "metadata"], deletedWidgets.AsObject().Select(p => p.Key));
+        Assert.Equal("Widget", deletedWidgets["items"]![0]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Options_come_from_the_body_when_there_is_one_and_from_the_query_otherwise()
     {
         await ConfigMaps.CreateAsync(cluster.Http, _ns, "a");
