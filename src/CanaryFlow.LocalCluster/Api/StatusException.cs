@@ -99,10 +99,21 @@ public sealed record StatusDetails(string? Name, string? Group, string? Kind, st
 
 public sealed record StatusCause(string Reason, string Message, string? Field)
 {
+    /// <summary>Every member is omitempty in Go: an internal error's cause has a message only.</summary>
     public JsonObject ToJson()
     {
-        var cause = new JsonObject { ["reason"] = Reason, ["message"] = Message };
-        if (Field is not null)
+        var cause = new JsonObject();
+        if (Reason.Length > 0)
+        {
+            cause["reason"] = Reason;
+        }
+
+        if (Message.Length > 0)
+        {
+            cause["message"] = Message;
+        }
+
+        if (!string.IsNullOrEmpty(Field))
         {
             cause["field"] = Field;
         }

@@ -178,14 +178,14 @@ public sealed partial class ApiHandler
         if (path.Subresource == "scale")
         {
             var (scale, scaleDuplicates) = await RequestBodyReader.ReadObjectAsync(context, d, "Scale", "autoscaling/v1").ConfigureAwait(false);
-            var updated = _registry.UpdateScale(d, ns, name, _ => scale, query.WriteOptions(context, scaleDuplicates));
+            var updated = _registry.UpdateScale(d, ns, name, _ => scale, query.WriteOptions(context, scaleDuplicates, "UpdateOptions"));
             await Responses.WriteJsonAsync(context, 200, updated).ConfigureAwait(false);
             return;
         }
 
         var shape = ResponseShape.Negotiate(context.Request.Headers.Accept, query.Get("includeObject"));
         var (obj, duplicates) = await RequestBodyReader.ReadObjectAsync(context, d, d.Kind, d.ApiVersion).ConfigureAwait(false);
-        var options = query.WriteOptions(context, duplicates);
+        var options = query.WriteOptions(context, duplicates, "UpdateOptions");
         var result = path.Subresource == "finalize"
             ? _registry.FinalizeNamespace(d, name, obj, options)
             : _registry.Update(d, ns, name, obj, options, path.Subresource == "status");
@@ -199,7 +199,7 @@ public sealed partial class ApiHandler
         var kind = PatchMediaTypes.Parse(mediaType)
             ?? throw ApiErrors.UnsupportedMediaType(mediaType, PatchMediaTypes.Accepted(d.Strategy.SupportsStrategicMergePatch));
         var text = Encoding.UTF8.GetString(await RequestBodyReader.ReadBytesAsync(context).ConfigureAwait(false));
-        var options = query.WriteOptions(context, []);
+        var options = query.WriteOptions(context, [], "PatchOptions");
         if (path.Subresource == "scale")
         {
             if (kind == PatchKind.Apply)
@@ -274,9 +274,7 @@ public sealed partial class ApiHandler
                 OrphanDependents = body.GetBool("orphanDependents"),
                 PreconditionUid = preconditions?.GetString("uid"),
                 PreconditionResourceVersion = preconditions?.GetString("resourceVersion"),
-                DryRun = body.GetArray("dryRun") is { Count: > 0 } dryRun && dryRun.All(v => v?.GetValue<string>() == "All")
-                    ? true
-                    : body.GetArray("dryRun") is { Count: > 0 } ? throw ApiErrors.BadRequest("dryRun: Unsupported value: supported values: \"All\"") : false,
+                DryRun = DeleteDryRun(body.GetArray("dryRun")),
             };
         }
 
@@ -285,7 +283,14 @@ public sealed partial class ApiHandler
             GracePeriodSeconds = query.Long("gracePeriodSeconds"),
             PropagationPolicy = query.Get("propagationPolicy"),
             OrphanDependents = query.Get("orphanDependents") is { } orphan ? orphan is "true" or "1" : null,
-            DryRun = query.DryRun(),
+            DryRun = query.DryRun("DeleteOptions"),
         };
+    }
+
+    private static bool DeleteDryRun(JsonArray? values)
+    {
+        var list = values?.Select(v => v is JsonValue s && s.TryGetValue(out string? text) ? text : v?.ToJsonString() ?? "null").ToList() ?? [];
+        QueryParameters.ThrowIfUnsupportedDryRun(list, "DeleteOptions");
+        return list.Count > 0;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CanaryFlow.Kubernetes.Fields;
 using CanaryFlow.Kubernetes.Labels;
 using CanaryFlow.LocalCluster.Api;
+using CanaryFlow.LocalCluster.Json;
 using CanaryFlow.LocalCluster.Registry;
 using CanaryFlow.LocalCluster.Validation;
 using Microsoft.AspNetCore.Http;
@@ -79,23 +80,29 @@ internal sealed class QueryParameters
         return FieldSelector.Parse(combined);
     }
 
-    public bool DryRun()
+    /// <summary>Whether dryRun=All was asked for; other values are invalid options of the verb (CreateOptions, PatchOptions...).</summary>
+    public bool DryRun(string optionsKind = "CreateOptions")
     {
         if (!_query.TryGetValue("dryRun", out var values))
         {
             return false;
         }
 
-        foreach (var value in values)
+        ThrowIfUnsupportedDryRun([.. values.Select(v => v ?? "")], optionsKind);
+        return values.Count > 0;
+    }
+
+    /// <summary>422 unless every value is All; like field.NotSupported on the []string, the message prints the whole list.</summary>
+    public static void ThrowIfUnsupportedDryRun(IReadOnlyList<string> values, string optionsKind)
+    {
+        if (values.All(v => v == "All"))
         {
-            if (value != "All")
-            {
-                throw ApiErrors.Invalid("CreateOptions.meta.k8s.io", "meta.k8s.io", "CreateOptions", "",
-                    [FieldError.NotSupported("dryRun", JsonValue.Create(value), ["All"])]);
-            }
+            return;
         }
 
-        return values.Count > 0;
+        var goValue = "[]string{" + string.Join(", ", values.Select(v => JsonValue.Create(v).ToJsonString(JsonOutput.Serializer))) + "}";
+        throw ApiErrors.Invalid($"{optionsKind}.meta.k8s.io", "meta.k8s.io", optionsKind, "",
+            [FieldError.NotSupported("dryRun", new JsonArray([.. values.Select(v => (JsonNode?)v)]), ["All"]).WithRawValue(goValue)]);
     }
 
     public FieldValidationMode FieldValidation() => Get("fieldValidation") switch
@@ -106,9 +113,9 @@ internal sealed class QueryParameters
         var other => throw ApiErrors.BadRequest($"fieldValidation: Unsupported value: \"{other}\": supported values: \"Ignore\", \"Strict\", \"Warn\""),
     };
 
-    public WriteOptions WriteOptions(HttpContext context, IReadOnlyList<string> duplicates) => new()
+    public WriteOptions WriteOptions(HttpContext context, IReadOnlyList<string> duplicates, string optionsKind = "CreateOptions") => new()
     {
-        DryRun = DryRun(),
+        DryRun = DryRun(optionsKind),
         FieldManager = Get("fieldManager") is { Length: > 0 } manager ? manager : null,
         UserAgentManager = UserAgentManager(context),
         FieldValidation = FieldValidation(),

@@ -107,7 +107,11 @@ internal static class Responses
     /// <summary>Built-in lists are structs (kind, apiVersion, metadata, items); custom resource lists are maps, keys sorted.</summary>
     private static void WriteListFrame(IBufferWriter<byte> output, ResourceDescriptor d, JsonObject meta, IReadOnlyList<StoredObject> items)
     {
-        var metaBytes = Encoding.UTF8.GetBytes(meta.ToJsonString(JsonOutput.Serializer));
+        // A custom resource list is a map, its metadata included: keys sorted (continue, remainingItemCount, resourceVersion).
+        var listMeta = d.IsCustomResource
+            ? new JsonObject(meta.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))
+            : meta;
+        var metaBytes = Encoding.UTF8.GetBytes(listMeta.ToJsonString(JsonOutput.Serializer));
         if (d.IsCustomResource)
         {
             output.Write(Encoding.UTF8.GetBytes($"{{\"apiVersion\":{Quote(d.ApiVersion)},\"items\":["));

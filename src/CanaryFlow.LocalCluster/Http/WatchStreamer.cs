@@ -103,7 +103,8 @@ public sealed class WatchStreamer
                 WriteEvent(output, d, shape, "ADDED", obj, now, ref first);
             }
 
-            if (request.SendInitialEvents)
+            // The end marker is a bookmark: like any bookmark it only goes to watches that allow them.
+            if (request.SendInitialEvents && request.AllowBookmarks)
             {
                 WriteBookmark(output, d, start.Revision, initialEventsEnd: true);
             }

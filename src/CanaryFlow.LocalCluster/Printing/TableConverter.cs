@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Json;
 using CanaryFlow.LocalCluster.Registry;
+using CanaryFlow.LocalCluster.Schema;
 
 namespace CanaryFlow.LocalCluster.Printing;
 
@@ -76,7 +77,10 @@ public static class TableConverter
                     {
                         ["kind"] = "PartialObjectMetadata",
                         ["apiVersion"] = "meta.k8s.io/v1",
-                        ["metadata"] = stored.MetadataOrNull()?.DeepClone() ?? new JsonObject(),
+                        // PartialObjectMetadata is a Go struct: custom resources' (sorted) metadata gets ObjectMeta's field order.
+                        ["metadata"] = stored.MetadataOrNull() is { } metadata
+                            ? ObjectCanonicalizer.Canonicalize(metadata, ObjectMetaSchema.Instance, builtIn: true)
+                            : new JsonObject(),
                     };
                     break;
             }

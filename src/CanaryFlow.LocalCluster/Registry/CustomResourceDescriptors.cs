@@ -60,6 +60,9 @@ public static class CustomResourceDescriptors
                 Columns = Columns(version.GetArray("additionalPrinterColumns")),
                 SelectableFields = SelectableFields(version.GetArray("selectableFields")),
                 OpenApiSchema = schemaRaw is null ? null : (JsonObject)schemaRaw.DeepClone(),
+
+                // The apiextensions discovery controller lists the verbs in this order, not sorted.
+                Verbs = ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
             };
             result.Add(descriptor);
         }

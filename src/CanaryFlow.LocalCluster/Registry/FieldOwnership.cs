@@ -11,7 +11,7 @@ internal sealed class FieldOwnership
 {
     private readonly Dictionary<(string Storage, ObjectKey Key), Entry> _entries = [];
 
-    private sealed record Entry(string Uid, Dictionary<string, HashSet<string>> Managers);
+    private sealed record Entry(string Uid, Dictionary<string, HashSet<string>> Managers, HashSet<string> Appliers);
 
     public Dictionary<string, HashSet<string>>? Get(string storage, ObjectKey key, string uid) =>
         _entries.TryGetValue((storage, key), out var entry) && entry.Uid == uid ? entry.Managers : null;
@@ -20,9 +20,11 @@ internal sealed class FieldOwnership
     {
         if (!_entries.TryGetValue((storage, key), out var entry) || entry.Uid != uid)
         {
-            entry = new Entry(uid, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal));
+            entry = new Entry(uid, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
             _entries[(storage, key)] = entry;
         }
+
+        entry.Appliers.Add(manager);
 
         if (exclusive)
         {
@@ -59,6 +61,10 @@ internal sealed class FieldOwnership
 
         mine.UnionWith(changed);
     }
+
+    /// <summary>Whether the manager's fields came from an apply (conflict messages name update managers with their API version).</summary>
+    public bool IsApplier(string storage, ObjectKey key, string manager) =>
+        _entries.TryGetValue((storage, key), out var entry) && entry.Appliers.Contains(manager);
 
     public void Forget(string storage, ObjectKey key) => _entries.Remove((storage, key));
 }

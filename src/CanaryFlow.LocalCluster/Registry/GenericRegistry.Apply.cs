@@ -33,7 +33,9 @@ public sealed partial class GenericRegistry
 
         if (conflicts.Count > 0 && !options.Force)
         {
-            throw ApplyConflict(d, conflicts);
+            throw ApplyConflict(conflicts, other => _ownership.IsApplier(d.StorageResource, key, other)
+                ? $"\"{other}\""
+                : $"\"{other}\" using {d.ApiVersion}");
         }
 
         var previously = managers.GetValueOrDefault(manager) ?? [];
@@ -54,22 +56,23 @@ public sealed partial class GenericRegistry
         }
     }
 
-    private static StatusException ApplyConflict(ResourceDescriptor d, List<(string Manager, string Path)> conflicts)
+    /// <summary>The 409 of conflicting applies; <paramref name="describe"/> prints a manager as the real server does.</summary>
+    private static StatusException ApplyConflict(List<(string Manager, string Path)> conflicts, Func<string, string> describe)
     {
         var message = new StringBuilder();
         if (conflicts.Count == 1)
         {
-            message.Append($"Apply failed with 1 conflict: conflict with \"{conflicts[0].Manager}\" using {d.ApiVersion}: {conflicts[0].Path}");
+            message.Append($"Apply failed with 1 conflict: conflict with {describe(conflicts[0].Manager)}: {conflicts[0].Path}");
         }
         else
         {
             message.Append($"Apply failed with {conflicts.Count} conflicts: ");
             message.AppendJoin("\n", conflicts.GroupBy(c => c.Manager).Select(g =>
-                $"conflicts with \"{g.Key}\" using {d.ApiVersion}:\n" + string.Join("\n", g.Select(c => "- " + c.Path))));
+                $"conflicts with {describe(g.Key)}:\n" + string.Join("\n", g.Select(c => "- " + c.Path))));
         }
 
         var causes = conflicts
-            .Select(c => new StatusCause("FieldManagerConflict", $"conflict with \"{c.Manager}\" using {d.ApiVersion}", c.Path))
+            .Select(c => new StatusCause("FieldManagerConflict", $"conflict with {describe(c.Manager)}", c.Path))
             .ToList();
         return new StatusException(409, "Conflict", message.ToString(), new StatusDetails(null, null, null, Causes: causes));
     }

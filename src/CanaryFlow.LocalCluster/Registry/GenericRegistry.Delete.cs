@@ -32,17 +32,23 @@ public sealed partial class GenericRegistry
             foreach (var obj in tx.Table(d.StorageResource).Enumerate(d.Namespaced ? ns : null).Where(matches).ToList())
             {
                 var result = DeleteCore(tx, d, new ObjectKey(obj.Namespace, obj.Name), options with { PreconditionUid = null, PreconditionResourceVersion = null });
-                var deleted = result.Object ?? obj.Object;
-                items.Add(ToExternal(d, deleted));
+                var deleted = ToExternal(d, result.Object ?? obj.Object);
+                if (!d.IsCustomResource)
+                {
+                    // Items of a typed list carry no type metadata.
+                    deleted.Remove("kind");
+                    deleted.Remove("apiVersion");
+                }
+
+                items.Add(deleted);
             }
 
-            return new JsonObject
-            {
-                ["kind"] = d.ListKind,
-                ["apiVersion"] = d.ApiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = tx.Revision.ToString(CultureInfo.InvariantCulture) },
-                ["items"] = items,
-            };
+            var metadata = new JsonObject { ["resourceVersion"] = tx.Revision.ToString(CultureInfo.InvariantCulture) };
+
+            // A custom resource list is an unstructured map, written with sorted keys.
+            return d.IsCustomResource
+                ? new JsonObject { ["apiVersion"] = d.ApiVersion, ["items"] = items, ["kind"] = d.ListKind, ["metadata"] = metadata }
+                : new JsonObject { ["kind"] = d.ListKind, ["apiVersion"] = d.ApiVersion, ["metadata"] = metadata, ["items"] = items };
         });
     }
 

@@ -76,7 +76,7 @@ public sealed partial class GenericRegistry
                 throw ApiErrors.BadRequest("the patch did not produce an object");
             }
 
-            var obj = PruneUnknownFields(d, ToStorageForm(d, patchedObject), options, warnings);
+            var obj = PruneUnknownFields(d, ToStorageForm(d, patchedObject), options, warnings, patched: patchedObject);
             return UpdateCore(tx, d, old, obj, options, statusSubresource, warnings);
         });
     }

@@ -72,8 +72,11 @@ public sealed partial class GenericRegistry
         return d.Converter?.ToStorage(copy) ?? copy;
     }
 
-    /// <summary>Removes fields the schema does not know and reports them as fieldValidation asks.</summary>
-    private static JsonObject PruneUnknownFields(ResourceDescriptor d, JsonObject obj, WriteOptions options, List<string> warnings)
+    /// <summary>
+    /// Removes fields the schema does not know and reports them as fieldValidation asks. Strict fails a request body
+    /// in decoding (400 naming the kind); for a patch it fails the <paramref name="patched"/> result as an invalid "patch" (422).
+    /// </summary>
+    private static JsonObject PruneUnknownFields(ResourceDescriptor d, JsonObject obj, WriteOptions options, List<string> warnings, JsonObject? patched = null)
     {
         d.Strategy.CheckDecodable(obj, d);
         var problems = new List<string>();
@@ -90,7 +93,10 @@ public sealed partial class GenericRegistry
             switch (options.FieldValidation)
             {
                 case FieldValidationMode.Strict:
-                    throw ApiErrors.BadRequest("strict decoding error: " + string.Join(", ", problems));
+                    var error = "strict decoding error: " + string.Join(", ", problems);
+                    throw patched is null
+                        ? ApiErrors.BadRequest($"{d.Kind} in version \"{d.Version}\" cannot be handled as a {d.Kind}: {error}")
+                        : ApiErrors.Invalid("", "", "", "", [FieldError.Invalid("patch", JsonValue.Create(patched.ToJsonString(JsonOutput.Serializer)), error)]);
                 case FieldValidationMode.Warn:
                     warnings.AddRange(problems);
                     break;
@@ -142,8 +148,8 @@ public sealed partial class GenericRegistry
     }
 
     /// <summary>
-    /// The object as the schema sees it: for built-in kinds without
-    /// nulls (Go decodes null into a zero value, so null is valid wherever a field is).
+    /// The object as the schema sees it: for built-in kinds without nulls (Go decodes null into a zero value, so null
+    /// is valid wherever a field is).
     /// </summary>
     private static JsonObject Validatable(ResourceDescriptor d, JsonObject obj)
     {
