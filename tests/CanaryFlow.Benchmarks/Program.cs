@@ -70,7 +70,7 @@ internal static class Population
 
 internal static class ClientBenchmark
 {
-    private const int Rounds = 5;
+    private const int _rounds = 5;
 
     public static async Task RunAsync(LocalClusterProcess cluster, KubernetesClient client, int objects)
     {
@@ -83,7 +83,7 @@ internal static class ClientBenchmark
         await Kubectl.RunAsync(cluster, "get", "configmaps", "-n", ns, "-o", "json", "--chunk-size=500");
         var ours = new List<double>();
         var theirs = new List<double>();
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < _rounds; round++)
         {
             var watch = Stopwatch.StartNew();
             var list = await configMaps.ListAllAsync(ns);
@@ -120,7 +120,7 @@ internal static class ClientBenchmark
 
         var ours = new List<double>();
         var theirs = new List<double>();
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < _rounds; round++)
         {
             var watch = Stopwatch.StartNew();
             var seen = 0;

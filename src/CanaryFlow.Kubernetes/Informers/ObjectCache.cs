@@ -110,7 +110,7 @@ public sealed class ObjectCache<T>
             }
         }
 
-        foreach (var (labelKey, labelValue) in obj.Metadata.Labels ?? EmptyLabels)
+        foreach (var (labelKey, labelValue) in obj.Metadata.Labels ?? _emptyLabels)
         {
             Add(_byLabel, labelKey + "=" + labelValue, key);
         }
@@ -127,7 +127,7 @@ public sealed class ObjectCache<T>
             }
         }
 
-        foreach (var (labelKey, labelValue) in obj.Metadata.Labels ?? EmptyLabels)
+        foreach (var (labelKey, labelValue) in obj.Metadata.Labels ?? _emptyLabels)
         {
             RemoveFrom(_byLabel, labelKey + "=" + labelValue, key);
         }
@@ -152,5 +152,5 @@ public sealed class ObjectCache<T>
         }
     }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> _emptyLabels = new Dictionary<string, string>();
 }

@@ -1,6 +1,6 @@
-using CanaryFlow.Kubernetes.Serialization;
 using System.Globalization;
 using System.Text;
+using CanaryFlow.Kubernetes.Serialization;
 
 namespace CanaryFlow.Kubernetes.Labels;
 

@@ -1,6 +1,6 @@
-using CanaryFlow.Kubernetes.Serialization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CanaryFlow.Kubernetes.Serialization;
 
 namespace CanaryFlow.Kubernetes.Labels;
 

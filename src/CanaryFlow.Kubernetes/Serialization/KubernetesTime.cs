@@ -8,14 +8,14 @@ namespace CanaryFlow.Kubernetes.Serialization;
 /// </summary>
 public static class KubernetesTime
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    private const string MicroTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    private const string _timeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string _microTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public static string Format(DateTimeOffset time) =>
-        time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        time.UtcDateTime.ToString(_timeFormat, CultureInfo.InvariantCulture);
 
     public static string FormatMicro(DateTimeOffset time) =>
-        time.UtcDateTime.ToString(MicroTimeFormat, CultureInfo.InvariantCulture);
+        time.UtcDateTime.ToString(_microTimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Parses any RFC 3339 timestamp (metav1.Time accepts fractions and offsets on input).</summary>
     public static bool TryParse(string? text, out DateTimeOffset time) =>

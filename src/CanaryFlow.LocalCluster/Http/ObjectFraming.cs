@@ -15,7 +15,7 @@ namespace CanaryFlow.LocalCluster.Http;
 /// </summary>
 public static class ObjectFraming
 {
-    private static readonly byte[] Comma = ","u8.ToArray();
+    private static readonly byte[] _comma = ","u8.ToArray();
 
     public static void WriteObject(IBufferWriter<byte> output, ResourceDescriptor d, StoredObject obj, bool inList)
     {
@@ -39,7 +39,7 @@ public static class ObjectFraming
         {
             if (hasTypeMeta)
             {
-                output.Write(Comma);
+                output.Write(_comma);
             }
 
             output.Write(obj.Members.Span);
@@ -68,7 +68,7 @@ public static class ObjectFraming
         var first = d.IsCustomResource ? ("apiVersion", d.ApiVersion) : ("kind", d.Kind);
         var second = d.IsCustomResource ? ("kind", d.Kind) : ("apiVersion", d.ApiVersion);
         WriteString(output, first.Item1, first.Item2);
-        output.Write(Comma);
+        output.Write(_comma);
         WriteString(output, second.Item1, second.Item2);
     }
 

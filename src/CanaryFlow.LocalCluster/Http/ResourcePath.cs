@@ -6,7 +6,7 @@ namespace CanaryFlow.LocalCluster.Http;
 /// </summary>
 public sealed record ResourcePath(string Group, string Version, string? Namespace, string Resource, string? Name, string? Subresource, bool LegacyWatch)
 {
-    private static readonly HashSet<string> NamespaceSubresources = new(StringComparer.Ordinal) { "status", "finalize" };
+    private static readonly HashSet<string> _namespaceSubresources = new(StringComparer.Ordinal) { "status", "finalize" };
 
     /// <summary>Parses the segments after the group-version; null when they cannot address a resource.</summary>
     public static ResourcePath? Parse(string group, string version, ReadOnlySpan<string> parts)
@@ -26,7 +26,7 @@ public sealed record ResourcePath(string Group, string Version, string? Namespac
         string? ns = null;
         if (parts[0] == "namespaces" && parts.Length > 1)
         {
-            if (parts.Length > 2 && !NamespaceSubresources.Contains(parts[2]))
+            if (parts.Length > 2 && !_namespaceSubresources.Contains(parts[2]))
             {
                 ns = parts[1];
                 parts = parts[2..];

@@ -73,7 +73,7 @@ internal static class JsonObjectExtensions
     {
         if (obj is null || obj.Count == 0)
         {
-            return EmptyMap;
+            return _emptyMap;
         }
 
         var map = new Dictionary<string, string>(obj.Count, StringComparer.Ordinal);
@@ -98,5 +98,5 @@ internal static class JsonObjectExtensions
         return node;
     }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> _emptyMap = new Dictionary<string, string>();
 }

@@ -10,7 +10,7 @@ namespace CanaryFlow.LocalCluster.Json;
 /// </summary>
 internal static class ObjectCanonicalizer
 {
-    private static readonly HashSet<string> NullTimeFields = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _nullTimeFields = new(StringComparer.Ordinal)
     {
         "creationTimestamp", "firstTimestamp", "lastTimestamp", "eventTime", "deprecatedFirstTimestamp", "deprecatedLastTimestamp",
     };
@@ -72,7 +72,7 @@ internal static class ObjectCanonicalizer
     private static void AddMember(JsonObject result, string name, JsonNode? value, StructuralSchema? schema, bool builtIn)
     {
         // Go omits nil pointers, maps and slices; metav1.Time fields without omitempty print as null.
-        if (builtIn && value is null && !NullTimeFields.Contains(name))
+        if (builtIn && value is null && !_nullTimeFields.Contains(name))
         {
             return;
         }

@@ -13,7 +13,7 @@ namespace CanaryFlow.LocalCluster.OpenApi;
 /// </summary>
 public sealed class OpenApiDocuments
 {
-    private const string ComponentPrefix = "#/components/schemas/";
+    private const string _componentPrefix = "#/components/schemas/";
     private readonly ResourceRegistry _registry;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (long Generation, byte[] Body, string Hash)> _cache = new(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ public sealed class OpenApiDocuments
         {
             var definition = d.OpenApiDefinitionName ?? DefinitionName(d);
             AddSchemas(d, definition, schemas);
-            OpenApiPaths.Add(paths, d, ComponentPrefix + definition);
+            OpenApiPaths.Add(paths, d, _componentPrefix + definition);
         }
 
         AddDefinitionWithDependencies("io.k8s.apimachinery.pkg.apis.meta.v1.Status", schemas);
@@ -124,7 +124,7 @@ public sealed class OpenApiDocuments
             schema["properties"] = properties;
             properties["apiVersion"] = new JsonObject { ["type"] = "string" };
             properties["kind"] = new JsonObject { ["type"] = "string" };
-            properties["metadata"] = new JsonObject { ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = ComponentPrefix + "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" }) };
+            properties["metadata"] = new JsonObject { ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = _componentPrefix + "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta" }) };
             schema["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = d.Group, ["kind"] = d.Kind, ["version"] = d.Version });
             schemas[definition] = schema;
             schemas[definition + "List"] = new JsonObject
@@ -134,9 +134,9 @@ public sealed class OpenApiDocuments
                 ["properties"] = new JsonObject
                 {
                     ["apiVersion"] = new JsonObject { ["type"] = "string" },
-                    ["items"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = ComponentPrefix + definition } },
+                    ["items"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = _componentPrefix + definition } },
                     ["kind"] = new JsonObject { ["type"] = "string" },
-                    ["metadata"] = new JsonObject { ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = ComponentPrefix + "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta" }) },
+                    ["metadata"] = new JsonObject { ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = _componentPrefix + "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta" }) },
                 },
                 ["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = d.Group, ["kind"] = d.ListKind, ["version"] = d.Version }),
             };
@@ -179,14 +179,14 @@ public sealed class OpenApiDocuments
                     pending.Push(target);
                     if (obj.Count == 1)
                     {
-                        obj["$ref"] = ComponentPrefix + target;
+                        obj["$ref"] = _componentPrefix + target;
                     }
                     else
                     {
                         // OpenAPI 3.0 ignores siblings of $ref; the real server wraps the reference in allOf so that
                         // defaults and x-kubernetes-patch-strategy next to it (e.g. retainKeys) are seen by kubectl.
                         obj.Remove("$ref");
-                        obj["allOf"] = new JsonArray(new JsonObject { ["$ref"] = ComponentPrefix + target });
+                        obj["allOf"] = new JsonArray(new JsonObject { ["$ref"] = _componentPrefix + target });
                     }
 
                     break;

@@ -6,10 +6,10 @@ namespace CanaryFlow.LocalCluster.OpenApi;
 /// <summary>The path items of one resource in an OpenAPI v3 document, shaped like the real server's.</summary>
 internal static class OpenApiPaths
 {
-    private static readonly string[] ListParameters =
+    private static readonly string[] _listParameters =
         ["allowWatchBookmarks", "continue", "fieldSelector", "labelSelector", "limit", "resourceVersion", "resourceVersionMatch", "sendInitialEvents", "timeoutSeconds", "watch"];
 
-    private static readonly string[] WriteParameters = ["dryRun", "fieldManager", "fieldValidation"];
+    private static readonly string[] _writeParameters = ["dryRun", "fieldManager", "fieldValidation"];
 
     public static void Add(JsonObject paths, ResourceDescriptor d, string schemaRef)
     {
@@ -22,9 +22,9 @@ internal static class OpenApiPaths
 
         paths[scope] = new JsonObject
         {
-            ["get"] = Operation($"list{name}{namespaced}{d.Kind}", "list", gvk, ListParameters, null, schemaRef + "List"),
-            ["post"] = Operation($"create{name}{namespaced}{d.Kind}", "post", gvk, WriteParameters, ["application/json", "application/yaml"], schemaRef),
-            ["delete"] = Operation($"delete{name}Collection{namespaced}{d.Kind}", "deletecollection", gvk, [.. ListParameters, "dryRun", "gracePeriodSeconds", "propagationPolicy"], null, "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Status"),
+            ["get"] = Operation($"list{name}{namespaced}{d.Kind}", "list", gvk, _listParameters, null, schemaRef + "List"),
+            ["post"] = Operation($"create{name}{namespaced}{d.Kind}", "post", gvk, _writeParameters, ["application/json", "application/yaml"], schemaRef),
+            ["delete"] = Operation($"delete{name}Collection{namespaced}{d.Kind}", "deletecollection", gvk, [.. _listParameters, "dryRun", "gracePeriodSeconds", "propagationPolicy"], null, "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Status"),
             ["parameters"] = PathParameters(d.Namespaced, withName: false),
         };
         paths[scope + "/{name}"] = Item(d, name, namespaced, "", gvk, schemaRef, patchTypes);
@@ -44,7 +44,7 @@ internal static class OpenApiPaths
             paths[prefix + "/" + d.Resource] = new JsonObject
             {
                 ["get"] = Operation($"list{name}{d.Kind}ForAllNamespaces", "list", gvk, [], null, schemaRef + "List"),
-                ["parameters"] = new JsonArray(ListParameters.Select(p => (JsonNode)QueryParameter(p)).ToArray()),
+                ["parameters"] = new JsonArray(_listParameters.Select(p => (JsonNode)QueryParameter(p)).ToArray()),
             };
         }
     }
@@ -54,8 +54,8 @@ internal static class OpenApiPaths
         var item = new JsonObject
         {
             ["get"] = Operation($"read{name}{namespaced}{d.Kind}{suffix}", "get", gvk, ["resourceVersion"], null, schemaRef),
-            ["put"] = Operation($"replace{name}{namespaced}{d.Kind}{suffix}", "put", gvk, WriteParameters, ["application/json", "application/yaml"], schemaRef),
-            ["patch"] = Operation($"patch{name}{namespaced}{d.Kind}{suffix}", "patch", gvk, [.. WriteParameters, "force"], patchTypes, schemaRef),
+            ["put"] = Operation($"replace{name}{namespaced}{d.Kind}{suffix}", "put", gvk, _writeParameters, ["application/json", "application/yaml"], schemaRef),
+            ["patch"] = Operation($"patch{name}{namespaced}{d.Kind}{suffix}", "patch", gvk, [.. _writeParameters, "force"], patchTypes, schemaRef),
         };
         if (!subresource)
         {

@@ -9,7 +9,7 @@ namespace CanaryFlow.LocalCluster.Printing;
 /// <summary>The columns the real server's printers give the built-in kinds, so `kubectl get` looks familiar.</summary>
 public static class BuiltInColumns
 {
-    private const string None = "<none>";
+    private const string _none = "<none>";
 
     public static IReadOnlyList<PrinterColumn> Namespaces { get; } =
     [
@@ -33,7 +33,7 @@ public static class BuiltInColumns
     public static IReadOnlyList<PrinterColumn> Services { get; } =
     [
         Text("Type", "The type of the service", o => o["spec"]?["type"]?.GetValue<string>()),
-        Text("Cluster-IP", "The cluster IP of the service", o => o["spec"]?["clusterIP"]?.GetValue<string>() ?? None),
+        Text("Cluster-IP", "The cluster IP of the service", o => o["spec"]?["clusterIP"]?.GetValue<string>() ?? _none),
         Text("External-IP", "The external IP of the service", o => ExternalIps(o)),
         Text("Port(s)", "The ports of the service", o => Ports(o)),
         Age(),
@@ -46,10 +46,10 @@ public static class BuiltInColumns
         Text("Status", "The aggregate status of the containers in this pod.", o => PodStatus(o)),
         Text("Restarts", "The number of times the containers in this pod have been restarted.", o => Restarts(o)),
         Age(),
-        Text("IP", "The IP address of the pod", o => o["status"]?["podIP"]?.GetValue<string>() ?? None, priority: 1),
-        Text("Node", "The name of the node", o => o["spec"]?["nodeName"]?.GetValue<string>() ?? None, priority: 1),
-        Text("Nominated Node", "The name of the nominated node", o => o["status"]?["nominatedNodeName"]?.GetValue<string>() ?? None, priority: 1),
-        Text("Readiness Gates", "The readiness gates of the pod", o => None, priority: 1),
+        Text("IP", "The IP address of the pod", o => o["status"]?["podIP"]?.GetValue<string>() ?? _none, priority: 1),
+        Text("Node", "The name of the node", o => o["spec"]?["nodeName"]?.GetValue<string>() ?? _none, priority: 1),
+        Text("Nominated Node", "The name of the nominated node", o => o["status"]?["nominatedNodeName"]?.GetValue<string>() ?? _none, priority: 1),
+        Text("Readiness Gates", "The readiness gates of the pod", o => _none, priority: 1),
     ];
 
     public static IReadOnlyList<PrinterColumn> ReplicaSets { get; } =
@@ -76,7 +76,7 @@ public static class BuiltInColumns
 
     public static IReadOnlyList<PrinterColumn> Ingresses { get; } =
     [
-        Text("Class", "The name of the IngressClass resource that should be used", o => o["spec"]?["ingressClassName"]?.GetValue<string>() ?? None),
+        Text("Class", "The name of the IngressClass resource that should be used", o => o["spec"]?["ingressClassName"]?.GetValue<string>() ?? _none),
         Text("Hosts", "Hosts that incoming requests are matched against", o => Hosts(o)),
         Text("Address", "Address is a list containing ingress points for the load-balancer", o => "", priority: 0),
         Text("Ports", "Ports of TLS configurations that open", o => o["spec"]?["tls"] is JsonArray { Count: > 0 } ? "80, 443" : "80"),
@@ -110,7 +110,7 @@ public static class BuiltInColumns
 
     private static PrinterColumn Age() =>
         new("Age", "string", "", "CreationTimestamp is a timestamp representing the server time when this object was created.", 0,
-            (o, now) => KubernetesTime.TryParse(o.MetadataOrNull()?.GetString("creationTimestamp"), out var created) ? HumanDuration.Format(now - created) : None);
+            (o, now) => KubernetesTime.TryParse(o.MetadataOrNull()?.GetString("creationTimestamp"), out var created) ? HumanDuration.Format(now - created) : _none);
 
     private static PrinterColumn Text(string name, string description, Func<JsonObject, string?> cell, int priority = 0) =>
         new(name, "string", "", description, priority, (o, _) => cell(o));
@@ -124,7 +124,7 @@ public static class BuiltInColumns
     private static string EventTime(JsonObject o, DateTimeOffset now, string field)
     {
         var text = o.GetString(field) ?? o.GetString("eventTime") ?? o.MetadataOrNull()?.GetString("creationTimestamp");
-        return KubernetesTime.TryParse(text, out var time) ? HumanDuration.Format(now - time) : None;
+        return KubernetesTime.TryParse(text, out var time) ? HumanDuration.Format(now - time) : _none;
     }
 
     /// <summary>kubectl's formatEventSource: the component (or reporting controller), then ", host" (or reporting instance) when there is one.</summary>
@@ -140,30 +140,30 @@ public static class BuiltInColumns
     private static string ExternalIps(JsonObject o)
     {
         var ips = o["spec"]?["externalIPs"] as JsonArray;
-        return ips is { Count: > 0 } ? string.Join(",", ips.Select(i => i?.GetValue<string>())) : None;
+        return ips is { Count: > 0 } ? string.Join(",", ips.Select(i => i?.GetValue<string>())) : _none;
     }
 
     private static string Ports(JsonObject o)
     {
         var ports = (o["spec"]?["ports"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         return ports.Count == 0
-            ? None
+            ? _none
             : string.Join(",", ports.Select(p => $"{p["port"]}{(p["nodePort"] is { } n ? ":" + n : "")}/{p.GetString("protocol") ?? "TCP"}"));
     }
 
     private static string Selector(JsonObject? selector) =>
-        selector is { Count: > 0 } ? string.Join(",", selector.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) : None;
+        selector is { Count: > 0 } ? string.Join(",", selector.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) : _none;
 
     private static string StructuredSelector(JsonObject o)
     {
         try
         {
             var selector = LabelSelector.FromLabelSelectorObject(o["spec"]?["selector"] as JsonObject);
-            return selector.IsEverything ? None : selector.ToString();
+            return selector.IsEverything ? _none : selector.ToString();
         }
         catch (LabelSelectorParseException)
         {
-            return None;
+            return _none;
         }
     }
 

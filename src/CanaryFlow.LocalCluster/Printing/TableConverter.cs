@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Printing;
 /// <summary>Builds meta.k8s.io Table responses, which is how kubectl get shows printer columns.</summary>
 public static class TableConverter
 {
-    private const string NameDescription =
+    private const string _nameDescription =
         "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: http://kubernetes.io/docs/user-guide/identifiers#names";
 
     public static JsonObject Build(
@@ -33,7 +33,7 @@ public static class TableConverter
             var definitions = new JsonArray();
             if (d.NameColumnFirst)
             {
-                definitions.Add(new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = NameDescription, ["priority"] = 0 });
+                definitions.Add(new JsonObject { ["name"] = "Name", ["type"] = "string", ["format"] = "name", ["description"] = _nameDescription, ["priority"] = 0 });
             }
 
             foreach (var column in d.Columns)

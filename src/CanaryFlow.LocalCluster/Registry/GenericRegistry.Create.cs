@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Registry;
 
 public sealed partial class GenericRegistry
 {
-    private static readonly string[] ServerManagedMetadata =
+    private static readonly string[] _serverManagedMetadata =
         ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields"];
 
     public WriteResult Create(ResourceDescriptor d, string ns, JsonObject body, WriteOptions options)
@@ -47,7 +47,7 @@ public sealed partial class GenericRegistry
             meta["name"] = NameSuffix.Generate(prefix);
         }
 
-        foreach (var field in ServerManagedMetadata)
+        foreach (var field in _serverManagedMetadata)
         {
             meta.Remove(field);
         }

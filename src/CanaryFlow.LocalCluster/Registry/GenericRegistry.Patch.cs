@@ -54,7 +54,7 @@ public sealed partial class GenericRegistry
                 {
                     PatchKind.Json => JsonPatch.Apply(current, patch),
                     PatchKind.Merge => JsonMergePatch.Apply(current, patch),
-                    PatchKind.Strategic => StrategicMergePatch.Apply(current, AsObject(patch), d.Schema ?? EmptySchema),
+                    PatchKind.Strategic => StrategicMergePatch.Apply(current, AsObject(patch), d.Schema ?? _emptySchema),
                     _ => ApplyServerSide(d, key, current, AsObject(patch), options, statusSubresource),
                 };
             }
@@ -81,7 +81,7 @@ public sealed partial class GenericRegistry
         });
     }
 
-    private static readonly Schema.StructuralSchema EmptySchema = Schema.StructuralSchema.Parse([]);
+    private static readonly Schema.StructuralSchema _emptySchema = Schema.StructuralSchema.Parse([]);
 
     private static void ValidatePatchOptions(PatchKind kind, WriteOptions options)
     {

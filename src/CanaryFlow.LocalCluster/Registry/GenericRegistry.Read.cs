@@ -9,7 +9,7 @@ namespace CanaryFlow.LocalCluster.Registry;
 
 public sealed partial class GenericRegistry
 {
-    private static readonly TimeSpan TooLargeResourceVersionWait = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan _tooLargeResourceVersionWait = TimeSpan.FromSeconds(3);
     private readonly ListSnapshotCache _snapshots;
 
     public async Task<StoredObject> GetAsync(ResourceDescriptor d, string ns, string name, string? resourceVersion, CancellationToken cancellationToken)
@@ -199,7 +199,7 @@ public sealed partial class GenericRegistry
     /// <summary>Waits briefly for a revision newer than the store has, then fails as the watch cache does.</summary>
     public async Task WaitForRevisionAsync(long revision, CancellationToken cancellationToken)
     {
-        var deadline = _clock.GetUtcNow() + TooLargeResourceVersionWait;
+        var deadline = _clock.GetUtcNow() + _tooLargeResourceVersionWait;
         while (_store.Revision < revision)
         {
             if (_clock.GetUtcNow() >= deadline)

@@ -9,7 +9,7 @@ namespace CanaryFlow.LocalCluster.Registry;
 
 public sealed partial class GenericRegistry
 {
-    private static readonly string[] PreservedOnUpdate =
+    private static readonly string[] _preservedOnUpdate =
         ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"];
 
     /// <summary>PUT of the object or of its status subresource.</summary>
@@ -88,7 +88,7 @@ public sealed partial class GenericRegistry
 
         var newMeta = newObj.Metadata();
         var oldMeta = oldObj.Metadata();
-        foreach (var field in PreservedOnUpdate)
+        foreach (var field in _preservedOnUpdate)
         {
             if (oldMeta[field] is { } value)
             {

@@ -5,17 +5,17 @@ namespace CanaryFlow.LocalCluster.Registry;
 /// <summary>The five random characters apimachinery appends to generateName (its alphabet avoids vowels and look-alikes).</summary>
 public static class NameSuffix
 {
-    private const string Alphabet = "bcdfghjklmnpqrstvwxz2456789";
-    private const int MaxGeneratedBaseLength = 58;
+    private const string _alphabet = "bcdfghjklmnpqrstvwxz2456789";
+    private const int _maxGeneratedBaseLength = 58;
 
     public static string Generate(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var basePart = prefix.Length > MaxGeneratedBaseLength ? prefix[..MaxGeneratedBaseLength] : prefix;
+        var basePart = prefix.Length > _maxGeneratedBaseLength ? prefix[..MaxGeneratedBaseLength] : prefix;
         Span<char> suffix = stackalloc char[5];
         for (var i = 0; i < suffix.Length; i++)
         {
-            suffix[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            suffix[i] = _alphabet[RandomNumberGenerator.GetInt32(_alphabet.Length)];
         }
 
         return basePart + new string(suffix);

@@ -11,7 +11,7 @@ namespace CanaryFlow.LocalCluster.Registry;
 /// </summary>
 public static class ServerSideApply
 {
-    private static readonly HashSet<string> IdentityPaths = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _identityPaths = new(StringComparer.Ordinal)
     {
         ".apiVersion", ".kind", ".metadata.name", ".metadata.namespace", ".metadata.resourceVersion", ".metadata.uid",
     };
@@ -31,7 +31,7 @@ public static class ServerSideApply
         ArgumentNullException.ThrowIfNull(applied);
         var leaves = new HashSet<string>(StringComparer.Ordinal);
         CollectLeaves(applied, "", leaves);
-        leaves.ExceptWith(IdentityPaths);
+        leaves.ExceptWith(_identityPaths);
         return leaves;
     }
 
@@ -53,7 +53,7 @@ public static class ServerSideApply
             }
         }
 
-        changed.ExceptWith(IdentityPaths);
+        changed.ExceptWith(_identityPaths);
         return changed;
     }
 

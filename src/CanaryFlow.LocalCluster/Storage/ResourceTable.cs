@@ -11,7 +11,7 @@ public sealed class ResourceTable
     public static readonly ResourceTable Empty = new(
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, StoredObject>>(StringComparer.Ordinal), 0);
 
-    private static readonly ImmutableSortedDictionary<string, StoredObject> EmptyNamespace =
+    private static readonly ImmutableSortedDictionary<string, StoredObject> _emptyNamespace =
         ImmutableSortedDictionary.Create<string, StoredObject>(StringComparer.Ordinal);
 
     private readonly ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, StoredObject>> _byNamespace;
@@ -29,7 +29,7 @@ public sealed class ResourceTable
 
     public ResourceTable Put(StoredObject obj)
     {
-        var names = _byNamespace.GetValueOrDefault(obj.Namespace) ?? EmptyNamespace;
+        var names = _byNamespace.GetValueOrDefault(obj.Namespace) ?? _emptyNamespace;
         var existed = names.ContainsKey(obj.Name);
         return new ResourceTable(_byNamespace.SetItem(obj.Namespace, names.SetItem(obj.Name, obj)), existed ? Count : Count + 1);
     }

@@ -12,7 +12,7 @@ namespace CanaryFlow.LocalCluster.Strategies;
 /// </summary>
 public sealed partial class ConfigDataStrategy : ResourceStrategy
 {
-    private const int MaxTotalBytes = 1024 * 1024;
+    private const int _maxTotalBytes = 1024 * 1024;
     private readonly bool _secret;
 
     private ConfigDataStrategy(bool secret) => _secret = secret;
@@ -57,9 +57,9 @@ public sealed partial class ConfigDataStrategy : ResourceStrategy
             }
         }
 
-        if (total > MaxTotalBytes)
+        if (total > _maxTotalBytes)
         {
-            yield return FieldError.TooLong(_secret ? "data" : "", null, MaxTotalBytes);
+            yield return FieldError.TooLong(_secret ? "data" : "", null, _maxTotalBytes);
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class EventStrategy : ResourceStrategy
 /// <summary>Maps core/v1 Events (stored) to and from events.k8s.io/v1 (note, regarding, reportingController, series).</summary>
 public sealed class EventsV1Converter : IObjectConverter
 {
-    private static readonly (string Core, string V1)[] Renames =
+    private static readonly (string Core, string V1)[] _renames =
     [
         ("involvedObject", "regarding"),
         ("message", "note"),
@@ -108,7 +108,7 @@ public sealed class EventsV1Converter : IObjectConverter
         ("count", "deprecatedCount"),
     ];
 
-    private static readonly string[] V1Order =
+    private static readonly string[] _v1Order =
     [
         "metadata", "eventTime", "series", "reportingController", "reportingInstance", "action", "reason", "regarding", "related", "note", "type",
         "deprecatedSource", "deprecatedFirstTimestamp", "deprecatedLastTimestamp", "deprecatedCount",
@@ -120,12 +120,12 @@ public sealed class EventsV1Converter : IObjectConverter
         var renamed = new JsonObject();
         foreach (var (name, value) in stored)
         {
-            var v1Name = Renames.FirstOrDefault(r => r.Core == name).V1 ?? name;
+            var v1Name = _renames.FirstOrDefault(r => r.Core == name).V1 ?? name;
             renamed[v1Name] = value?.DeepClone();
         }
 
         var ordered = new JsonObject();
-        foreach (var name in V1Order)
+        foreach (var name in _v1Order)
         {
             if (renamed.TryGetPropertyValue(name, out var value))
             {
@@ -166,7 +166,7 @@ public sealed class EventsV1Converter : IObjectConverter
                 continue;
             }
 
-            var coreName = Renames.FirstOrDefault(r => r.V1 == name).Core ?? name;
+            var coreName = _renames.FirstOrDefault(r => r.V1 == name).Core ?? name;
             stored[coreName] = value?.DeepClone();
         }
 

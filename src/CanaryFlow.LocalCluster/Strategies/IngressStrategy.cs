@@ -7,7 +7,7 @@ namespace CanaryFlow.LocalCluster.Strategies;
 /// <summary>networking.k8s.io/v1 Ingresses: generation follows spec; every path needs a pathType and a backend.</summary>
 public sealed class IngressStrategy : ResourceStrategy
 {
-    private static readonly string[] PathTypes = ["Exact", "Prefix", "ImplementationSpecific"];
+    private static readonly string[] _pathTypes = ["Exact", "Prefix", "ImplementationSpecific"];
 
     public override bool TracksGeneration => true;
 
@@ -36,9 +36,9 @@ public sealed class IngressStrategy : ResourceStrategy
                 {
                     yield return FieldError.Required(field + ".pathType", "pathType must be specified");
                 }
-                else if (!PathTypes.Contains(pathType))
+                else if (!_pathTypes.Contains(pathType))
                 {
-                    yield return FieldError.NotSupported(field + ".pathType", JsonValue.Create(pathType), PathTypes);
+                    yield return FieldError.NotSupported(field + ".pathType", JsonValue.Create(pathType), _pathTypes);
                 }
 
                 var backend = path.GetObject("backend");

@@ -10,7 +10,7 @@ namespace CanaryFlow.LocalCluster.Strategies;
 /// </summary>
 public sealed class PodStrategy : ResourceStrategy
 {
-    private static readonly string[] MutableSpecFields = ["activeDeadlineSeconds", "tolerations", "terminationGracePeriodSeconds", "schedulingGates"];
+    private static readonly string[] _mutableSpecFields = ["activeDeadlineSeconds", "tolerations", "terminationGracePeriodSeconds", "schedulingGates"];
 
     public override bool HasStatusSubresource => true;
 
@@ -64,7 +64,7 @@ public sealed class PodStrategy : ResourceStrategy
             return null;
         }
 
-        foreach (var field in MutableSpecFields)
+        foreach (var field in _mutableSpecFields)
         {
             spec.Remove(field);
         }

@@ -1,7 +1,7 @@
-using CanaryFlow.Kubernetes.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using CanaryFlow.Kubernetes.Serialization;
 using CanaryFlow.LocalCluster.Json;
 
 namespace CanaryFlow.LocalCluster.Validation;

@@ -6,8 +6,8 @@ namespace CanaryFlow.LocalCluster.Validation;
 /// <summary>Validation of metadata common to every kind (apimachinery <c>ValidateObjectMeta</c> and its update variant).</summary>
 public static class ObjectMetaValidator
 {
-    private const int TotalAnnotationSizeLimit = 256 * 1024;
-    private static readonly string[] StandardFinalizers = ["kubernetes", "orphan", "foregroundDeletion"];
+    private const int _totalAnnotationSizeLimit = 256 * 1024;
+    private static readonly string[] _standardFinalizers = ["kubernetes", "orphan", "foregroundDeletion"];
 
     public static List<FieldError> ValidateCreate(JsonObject obj, bool namespaced, Func<string, IReadOnlyList<string>> nameRule, List<string> warnings)
     {
@@ -119,9 +119,9 @@ public static class ObjectMetaValidator
             size += key.Length + (value is JsonValue v && v.TryGetValue(out string? s) ? s.Length : 0);
         }
 
-        if (size > TotalAnnotationSizeLimit)
+        if (size > _totalAnnotationSizeLimit)
         {
-            errors.Add(FieldError.TooLong("metadata.annotations", null, TotalAnnotationSizeLimit));
+            errors.Add(FieldError.TooLong("metadata.annotations", null, _totalAnnotationSizeLimit));
         }
     }
 
@@ -195,7 +195,7 @@ public static class ObjectMetaValidator
                 errors.Add(FieldError.Invalid("metadata.finalizers", JsonValue.Create(name), problem));
             }
 
-            if (!name.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(name))
+            if (!name.Contains('/', StringComparison.Ordinal) && !_standardFinalizers.Contains(name))
             {
                 warnings.Add($"metadata.finalizers: \"{name}\": prefer a domain-qualified finalizer name including a path (/) to avoid accidental conflicts with other finalizer writers");
             }

@@ -14,7 +14,7 @@ namespace CanaryFlow.Kubernetes.Tests.Informers;
 [Collection(ClusterCollection.Name)]
 public sealed class InformerTests(ClusterFixture cluster)
 {
-    private static readonly InformerOptions FastRecovery = new()
+    private static readonly InformerOptions _fastRecovery = new()
     {
         InitialBackoff = TimeSpan.FromMilliseconds(50),
         MaxBackoff = TimeSpan.FromMilliseconds(400),
@@ -28,7 +28,7 @@ public sealed class InformerTests(ClusterFixture cluster)
         var ns = await cluster.CreateNamespaceAsync();
         await ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "before", Namespace = ns } });
         var recorder = new RecordingHandler();
-        var informer = new Informer<ConfigMap>(ConfigMaps, FastRecovery with { Namespace = ns }, NullLogger.Instance);
+        var informer = new Informer<ConfigMap>(ConfigMaps, _fastRecovery with { Namespace = ns }, NullLogger.Instance);
         informer.AddHandler(recorder);
         using var stop = new CancellationTokenSource();
         var running = informer.RunAsync(stop.Token);
@@ -52,7 +52,7 @@ public sealed class InformerTests(ClusterFixture cluster)
     {
         var ns = await cluster.CreateNamespaceAsync();
         var recorder = new RecordingHandler();
-        var informer = new Informer<ConfigMap>(ConfigMaps, FastRecovery with { Namespace = ns, LabelSelector = "owned-by=canaryflow" }, NullLogger.Instance);
+        var informer = new Informer<ConfigMap>(ConfigMaps, _fastRecovery with { Namespace = ns, LabelSelector = "owned-by=canaryflow" }, NullLogger.Instance);
         informer.AddHandler(recorder);
         using var stop = new CancellationTokenSource();
         var running = informer.RunAsync(stop.Token);
@@ -81,7 +81,7 @@ public sealed class InformerTests(ClusterFixture cluster)
         await ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "child-1", Namespace = ns, OwnerReferences = [reference] } });
         await ConfigMaps.CreateAsync(new ConfigMap { Metadata = new ObjectMeta { Name = "child-2", Namespace = ns, OwnerReferences = [reference] } });
 
-        var informer = new Informer<ConfigMap>(ConfigMaps, FastRecovery, NullLogger.Instance);
+        var informer = new Informer<ConfigMap>(ConfigMaps, _fastRecovery, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var running = informer.RunAsync(stop.Token);
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -101,7 +101,7 @@ public sealed class InformerTests(ClusterFixture cluster)
         try
         {
             var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-            var informer = new Informer<ConfigMap>(configMaps, FastRecovery with { Namespace = "default" }, NullLogger.Instance);
+            var informer = new Informer<ConfigMap>(configMaps, _fastRecovery with { Namespace = "default" }, NullLogger.Instance);
             using var stop = new CancellationTokenSource();
             var running = informer.RunAsync(stop.Token);
             await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
@@ -136,7 +136,7 @@ public sealed class InformerTests(ClusterFixture cluster)
         try
         {
             var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-            var informer = new Informer<ConfigMap>(configMaps, FastRecovery with { Namespace = "default" }, NullLogger.Instance);
+            var informer = new Informer<ConfigMap>(configMaps, _fastRecovery with { Namespace = "default" }, NullLogger.Instance);
             using var stop = new CancellationTokenSource();
             var running = informer.RunAsync(stop.Token);
             await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
