@@ -11,7 +11,7 @@ public static class NameSuffix
     public static string Generate(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var basePart = prefix.Length > _maxGeneratedBaseLength ? prefix[..MaxGeneratedBaseLength] : prefix;
+        var basePart = prefix.Length > _maxGeneratedBaseLength ? prefix[.._maxGeneratedBaseLength] : prefix;
         Span<char> suffix = stackalloc char[5];
         for (var i = 0; i < suffix.Length; i++)
         {
