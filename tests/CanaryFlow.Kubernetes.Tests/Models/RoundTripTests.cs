@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.Kubernetes.Models;
 using CanaryFlow.Kubernetes.Serialization;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Kubernetes.Tests.Models;
 
@@ -116,25 +117,25 @@ public class RoundTripTests
 
     public static TheoryData<string, Func<string, string>> TranscriptBodies_and_their_kinds() => new()
     {
-        { nameof(TranscriptBodies.ReplicaSetCreated), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<ReplicaSet>(json)) },
-        { nameof(TranscriptBodies.ReplicaSetInvalid), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
-        { nameof(TranscriptBodies.ServiceCreated), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Service>(json)) },
-        { nameof(TranscriptBodies.LeaseCreated), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Lease>(json)) },
-        { nameof(TranscriptBodies.EventCreated), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Event>(json)) },
-        { nameof(TranscriptBodies.CoreEventRead), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<CoreEvent>(json)) },
-        { nameof(TranscriptBodies.NamespaceCreated), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Namespace>(json)) },
-        { nameof(TranscriptBodies.AlreadyExists), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
-        { nameof(TranscriptBodies.WidgetInvalid), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
-        { nameof(TranscriptBodies.WidgetList), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<KubernetesList<UnstructuredObject>>(json)) },
-        { nameof(TranscriptBodies.WidgetDeleting), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<UnstructuredObject>(json)) },
-        { nameof(TranscriptBodies.WatchExpired), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<WatchEvent>(json)) },
+        { nameof(RecordedExchanges.ReplicaSetResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<ReplicaSet>(json)) },
+        { nameof(RecordedExchanges.ReplicaSetInvalid), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
+        { nameof(RecordedExchanges.ServiceResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Service>(json)) },
+        { nameof(RecordedExchanges.LeaseResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Lease>(json)) },
+        { nameof(RecordedExchanges.EventsEventResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Event>(json)) },
+        { nameof(RecordedExchanges.CoreEventResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<CoreEvent>(json)) },
+        { nameof(RecordedExchanges.NamespaceResponse), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Namespace>(json)) },
+        { nameof(RecordedExchanges.AlreadyExists), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
+        { nameof(RecordedExchanges.WidgetInvalid), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<Status>(json)) },
+        { nameof(RecordedExchanges.WidgetList), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<KubernetesList<UnstructuredObject>>(json)) },
+        { nameof(RecordedExchanges.WidgetDeleting), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<UnstructuredObject>(json)) },
+        { nameof(RecordedExchanges.WatchExpired), json => KubernetesSerializer.Serialize(KubernetesSerializer.Deserialize<WatchEvent>(json)) },
     };
 
     [Theory]
     [MemberData(nameof(TranscriptBodies_and_their_kinds))]
     public void Transcript_bodies_round_trip_unchanged(string name, Func<string, string> roundTrip)
     {
-        var body = (string)typeof(TranscriptBodies).GetField(name)!.GetRawConstantValue()!;
+        var body = (string)typeof(RecordedExchanges).GetField(name)!.GetRawConstantValue()!;
 
         JsonAssert.Equivalent(body, roundTrip(body));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CanaryFlow.Kubernetes.Models;
 using CanaryFlow.Kubernetes.Serialization;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Kubernetes.Tests.Models;
 
@@ -9,7 +10,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void ReplicaSet_create_response_reads_metadata_spec_template_and_status()
     {
-        var replicaSet = KubernetesSerializer.Deserialize<ReplicaSet>(TranscriptBodies.ReplicaSetCreated);
+        var replicaSet = KubernetesSerializer.Deserialize<ReplicaSet>(RecordedExchanges.ReplicaSetResponse);
 
         Assert.Equal("apps/v1", replicaSet.ApiVersion);
         Assert.Equal("ReplicaSet", replicaSet.Kind);
@@ -49,7 +50,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Service_create_response_reads_selector_ports_type_and_cluster_ip()
     {
-        var service = KubernetesSerializer.Deserialize<Service>(TranscriptBodies.ServiceCreated);
+        var service = KubernetesSerializer.Deserialize<Service>(RecordedExchanges.ServiceResponse);
 
         Assert.Equal("s1", service.Metadata.Name);
         var spec = service.Spec!;
@@ -68,7 +69,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Lease_create_response_reads_micro_times()
     {
-        var lease = KubernetesSerializer.Deserialize<Lease>(TranscriptBodies.LeaseCreated);
+        var lease = KubernetesSerializer.Deserialize<Lease>(RecordedExchanges.LeaseResponse);
 
         Assert.Equal("coordination.k8s.io/v1", lease.ApiVersion);
         Assert.Equal("canaryflow-controller", lease.Metadata.Name);
@@ -83,7 +84,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Events_api_event_reads_new_fields_and_keeps_the_deprecated_ones_as_extension_data()
     {
-        var ev = KubernetesSerializer.Deserialize<Event>(TranscriptBodies.EventCreated);
+        var ev = KubernetesSerializer.Deserialize<Event>(RecordedExchanges.EventsEventResponse);
 
         Assert.Equal("events.k8s.io/v1", ev.ApiVersion);
         Assert.Equal("w1.abc123", ev.Metadata.Name);
@@ -105,7 +106,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Core_event_reads_the_legacy_names_and_null_timestamps()
     {
-        var ev = KubernetesSerializer.Deserialize<CoreEvent>(TranscriptBodies.CoreEventRead);
+        var ev = KubernetesSerializer.Deserialize<CoreEvent>(RecordedExchanges.CoreEventResponse);
 
         Assert.Equal("v1", ev.ApiVersion);
         Assert.Equal("w1", ev.InvolvedObject!.Name);
@@ -121,7 +122,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Namespace_create_response_reads_spec_finalizers_and_phase()
     {
-        var ns = KubernetesSerializer.Deserialize<Namespace>(TranscriptBodies.NamespaceCreated);
+        var ns = KubernetesSerializer.Deserialize<Namespace>(RecordedExchanges.NamespaceResponse);
 
         Assert.Equal("tx", ns.Metadata.Name);
         Assert.Equal(["kubernetes"], ns.Spec!.Finalizers!);
@@ -131,7 +132,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void AlreadyExists_status_reads_reason_code_and_details()
     {
-        var status = KubernetesSerializer.Deserialize<Status>(TranscriptBodies.AlreadyExists);
+        var status = KubernetesSerializer.Deserialize<Status>(RecordedExchanges.AlreadyExists);
 
         Assert.Equal("Status", status.Kind);
         Assert.Equal("v1", status.ApiVersion);
@@ -149,7 +150,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Invalid_status_reads_every_cause()
     {
-        var status = KubernetesSerializer.Deserialize<Status>(TranscriptBodies.WidgetInvalid);
+        var status = KubernetesSerializer.Deserialize<Status>(RecordedExchanges.WidgetInvalid);
 
         Assert.Equal("Invalid", status.Reason);
         Assert.Equal(422, status.Code);
@@ -172,7 +173,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Invalid_replica_set_status_reads_its_single_cause()
     {
-        var status = KubernetesSerializer.Deserialize<Status>(TranscriptBodies.ReplicaSetInvalid);
+        var status = KubernetesSerializer.Deserialize<Status>(RecordedExchanges.ReplicaSetInvalid);
 
         Assert.Equal("apps", status.Details!.Group);
         Assert.Equal("ReplicaSet", status.Details.Kind);
@@ -183,7 +184,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Custom_resource_list_reads_list_metadata_and_unstructured_items()
     {
-        var list = KubernetesSerializer.Deserialize<KubernetesList<UnstructuredObject>>(TranscriptBodies.WidgetList);
+        var list = KubernetesSerializer.Deserialize<KubernetesList<UnstructuredObject>>(RecordedExchanges.WidgetList);
 
         Assert.Equal("WidgetList", list.Kind);
         Assert.Equal("bars.example.com/v1", list.ApiVersion);
@@ -200,7 +201,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Custom_resource_being_deleted_reads_deletion_timestamp_and_finalizers()
     {
-        var widget = KubernetesSerializer.Deserialize<UnstructuredObject>(TranscriptBodies.WidgetDeleting);
+        var widget = KubernetesSerializer.Deserialize<UnstructuredObject>(RecordedExchanges.WidgetDeleting);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 8, 20, 55, TimeSpan.Zero), widget.Metadata.DeletionTimestamp);
         Assert.Equal(0, widget.Metadata.DeletionGracePeriodSeconds);
@@ -211,7 +212,7 @@ public class TranscriptDeserializationTests
     [Fact]
     public void Watch_error_event_carries_a_status_instead_of_the_watched_kind()
     {
-        var watchEvent = KubernetesSerializer.Deserialize<WatchEvent>(TranscriptBodies.WatchExpired);
+        var watchEvent = KubernetesSerializer.Deserialize<WatchEvent>(RecordedExchanges.WatchExpired);
 
         Assert.Equal(WatchEventType.Error, watchEvent.Type);
         var status = KubernetesSerializer.Deserialize<Status>(watchEvent.Object);

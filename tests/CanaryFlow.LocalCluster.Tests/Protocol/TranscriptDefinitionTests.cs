@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
 using CanaryFlow.LocalCluster.Tests.Schema;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.LocalCluster.Tests.Protocol;
 
@@ -15,11 +16,11 @@ public sealed class TranscriptDefinitionTests(LocalClusterFixture cluster)
     {
         var name = UniqueNames.For("tx");
 
-        var created = await cluster.Http.PostAsync("/api/v1/namespaces", TranscriptBodies.NamespaceRequest.Replace("\"tx\"", $"\"{name}\"", StringComparison.Ordinal));
+        var created = await cluster.Http.PostAsync("/api/v1/namespaces", RecordedExchanges.NamespaceRequest.Replace("\"tx\"", $"\"{name}\"", StringComparison.Ordinal));
 
         created.Expect(201);
         Assert.Equal("application/json", created.Response.Content.Headers.ContentType?.MediaType);
-        TranscriptAssert.Equal(TranscriptBodies.NamespaceResponse, created.Body, name);
+        TranscriptAssert.Equal(RecordedExchanges.NamespaceResponse, created.Body, name);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
 using CanaryFlow.LocalCluster.Tests.Schema;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.LocalCluster.Tests.Protocol;
 
@@ -18,10 +19,10 @@ public sealed class TranscriptLeaseAndEventTests(LocalClusterFixture cluster) : 
     [Fact]
     public async Task Lease_with_six_digit_MicroTime_is_created_unchanged()
     {
-        var created = await cluster.Http.PostAsync($"/apis/coordination.k8s.io/v1/namespaces/{_ns}/leases", TranscriptBodies.LeaseRequest);
+        var created = await cluster.Http.PostAsync($"/apis/coordination.k8s.io/v1/namespaces/{_ns}/leases", RecordedExchanges.LeaseRequest);
 
         created.Expect(201);
-        TranscriptAssert.Equal(TranscriptBodies.LeaseResponse, created.Body, _ns);
+        TranscriptAssert.Equal(RecordedExchanges.LeaseResponse, created.Body, _ns);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class TranscriptLeaseAndEventTests(LocalClusterFixture cluster) : 
     public async Task Leases_allow_unconditional_updates_but_reject_stale_ones()
     {
         var leases = $"/apis/coordination.k8s.io/v1/namespaces/{_ns}/leases";
-        var created = (await cluster.Http.PostAsync(leases, TranscriptBodies.LeaseRequest)).Expect(201);
+        var created = (await cluster.Http.PostAsync(leases, RecordedExchanges.LeaseRequest)).Expect(201);
         var renew = """{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"canaryflow-controller"RV},"spec":{"holderIdentity":"pod-a_1","leaseDurationSeconds":15,"renewTime":"2026-11-22T08:00:02.000000Z"}}""";
 
         var unconditional = await cluster.Http.PutAsync(leases + "/canaryflow-controller", renew.Replace("RV", "", StringComparison.Ordinal));
@@ -54,7 +55,7 @@ public sealed class TranscriptLeaseAndEventTests(LocalClusterFixture cluster) : 
     [Fact]
     public async Task Core_events_accept_strategic_merge_patches()
     {
-        (await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(TranscriptBodies.EventsEventRequest))).Expect(201);
+        (await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(RecordedExchanges.EventsEventRequest))).Expect(201);
 
         var patched = await cluster.Http.PatchAsync($"/api/v1/namespaces/{_ns}/events/w1.abc123", """{"count":2,"lastTimestamp":"2026-11-22T08:01:00Z"}""", "application/strategic-merge-patch+json");
 
@@ -75,20 +76,20 @@ public sealed class TranscriptLeaseAndEventTests(LocalClusterFixture cluster) : 
     [Fact]
     public async Task Events_v1_event_is_created_with_the_deprecated_fields_zeroed()
     {
-        var created = await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(TranscriptBodies.EventsEventRequest));
+        var created = await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(RecordedExchanges.EventsEventRequest));
 
         created.Expect(201);
-        TranscriptAssert.Equal(TranscriptBodies.EventsEventResponse, created.Body, _ns);
+        TranscriptAssert.Equal(RecordedExchanges.EventsEventResponse, created.Body, _ns);
     }
 
     [Fact]
     public async Task Events_v1_event_reads_back_through_core_v1_with_the_fields_mapped()
     {
-        (await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(TranscriptBodies.EventsEventRequest))).Expect(201);
+        (await cluster.Http.PostAsync($"/apis/events.k8s.io/v1/namespaces/{_ns}/events", InNamespace(RecordedExchanges.EventsEventRequest))).Expect(201);
 
         var core = await cluster.Http.GetRawAsync($"/api/v1/namespaces/{_ns}/events/w1.abc123");
 
         core.Expect(200);
-        TranscriptAssert.Equal(TranscriptBodies.CoreEventResponse, core.Body, _ns);
+        TranscriptAssert.Equal(RecordedExchanges.CoreEventResponse, core.Body, _ns);
     }
 }

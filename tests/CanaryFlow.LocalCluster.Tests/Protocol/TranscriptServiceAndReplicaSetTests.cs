@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
 using CanaryFlow.LocalCluster.Tests.Schema;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.LocalCluster.Tests.Protocol;
 
@@ -33,16 +34,16 @@ public sealed class TranscriptServiceAndReplicaSetTests(LocalClusterFixture clus
     [Fact]
     public async Task Service_create_fills_in_the_server_defaults()
     {
-        var created = await cluster.Http.PostAsync($"/api/v1/namespaces/{_ns}/services", InNamespace(TranscriptBodies.ServiceRequest));
+        var created = await cluster.Http.PostAsync($"/api/v1/namespaces/{_ns}/services", InNamespace(RecordedExchanges.ServiceRequest));
 
         created.Expect(201);
-        TranscriptAssert.Equal(TranscriptBodies.ServiceResponse, WithRecordedClusterIp(created.Body!), _ns);
+        TranscriptAssert.Equal(RecordedExchanges.ServiceResponse, WithRecordedClusterIp(created.Body!), _ns);
     }
 
     [Fact]
     public async Task Service_strategic_merge_patch_merges_ports_by_port_and_selector_by_key()
     {
-        var created = await cluster.Http.PostAsync($"/api/v1/namespaces/{_ns}/services", InNamespace(TranscriptBodies.ServiceRequest));
+        var created = await cluster.Http.PostAsync($"/api/v1/namespaces/{_ns}/services", InNamespace(RecordedExchanges.ServiceRequest));
         created.Expect(201);
 
         var patched = await cluster.Http.PatchAsync(
@@ -64,10 +65,10 @@ public sealed class TranscriptServiceAndReplicaSetTests(LocalClusterFixture clus
     [Fact]
     public async Task ReplicaSet_create_fills_in_the_template_defaults()
     {
-        var created = await cluster.Http.PostAsync($"/apis/apps/v1/namespaces/{_ns}/replicasets", InNamespace(TranscriptBodies.ReplicaSetRequest));
+        var created = await cluster.Http.PostAsync($"/apis/apps/v1/namespaces/{_ns}/replicasets", InNamespace(RecordedExchanges.ReplicaSetRequest));
 
         created.Expect(201);
-        TranscriptAssert.Equal(TranscriptBodies.ReplicaSetResponse, created.Body, _ns);
+        TranscriptAssert.Equal(RecordedExchanges.ReplicaSetResponse, created.Body, _ns);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Schema;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.LocalCluster.Tests.Schema;
 
@@ -14,19 +15,19 @@ public class BuiltInSchemaTranscriptTests
 
     public static TheoryData<string, string> Bodies => new()
     {
-        { nameof(TranscriptBodies.NamespaceRequest), TranscriptBodies.NamespaceRequest },
-        { nameof(TranscriptBodies.NamespaceResponse), TranscriptBodies.NamespaceResponse },
-        { nameof(TranscriptBodies.ServiceRequest), TranscriptBodies.ServiceRequest },
-        { nameof(TranscriptBodies.ServiceResponse), TranscriptBodies.ServiceResponse },
-        { nameof(TranscriptBodies.ReplicaSetRequest), TranscriptBodies.ReplicaSetRequest },
-        { nameof(TranscriptBodies.ReplicaSetResponse), TranscriptBodies.ReplicaSetResponse },
-        { nameof(TranscriptBodies.LeaseRequest), TranscriptBodies.LeaseRequest },
-        { nameof(TranscriptBodies.LeaseResponse), TranscriptBodies.LeaseResponse },
-        { nameof(TranscriptBodies.EventsEventRequest), TranscriptBodies.EventsEventRequest },
-        { nameof(TranscriptBodies.EventsEventResponse), TranscriptBodies.EventsEventResponse },
-        { nameof(TranscriptBodies.CoreEventResponse), TranscriptBodies.CoreEventResponse },
-        { nameof(TranscriptBodies.ScaleResponse), TranscriptBodies.ScaleResponse },
-        { nameof(TranscriptBodies.CrdRequest), TranscriptBodies.CrdRequest },
+        { nameof(RecordedExchanges.NamespaceRequest), RecordedExchanges.NamespaceRequest },
+        { nameof(RecordedExchanges.NamespaceResponse), RecordedExchanges.NamespaceResponse },
+        { nameof(RecordedExchanges.ServiceRequest), RecordedExchanges.ServiceRequest },
+        { nameof(RecordedExchanges.ServiceResponse), RecordedExchanges.ServiceResponse },
+        { nameof(RecordedExchanges.ReplicaSetRequest), RecordedExchanges.ReplicaSetRequest },
+        { nameof(RecordedExchanges.ReplicaSetResponse), RecordedExchanges.ReplicaSetResponse },
+        { nameof(RecordedExchanges.LeaseRequest), RecordedExchanges.LeaseRequest },
+        { nameof(RecordedExchanges.LeaseResponse), RecordedExchanges.LeaseResponse },
+        { nameof(RecordedExchanges.EventsEventRequest), RecordedExchanges.EventsEventRequest },
+        { nameof(RecordedExchanges.EventsEventResponse), RecordedExchanges.EventsEventResponse },
+        { nameof(RecordedExchanges.CoreEventResponse), RecordedExchanges.CoreEventResponse },
+        { nameof(RecordedExchanges.ScaleResponse), RecordedExchanges.ScaleResponse },
+        { nameof(RecordedExchanges.CrdRequest), RecordedExchanges.CrdRequest },
         { nameof(ManifestBodies.Deployment), ManifestBodies.Deployment },
         { nameof(ManifestBodies.PodWithStatus), ManifestBodies.PodWithStatus },
         { nameof(ManifestBodies.Ingress), ManifestBodies.Ingress },
@@ -48,7 +49,7 @@ public class BuiltInSchemaTranscriptTests
     [Fact]
     public void ReplicaSetRequestTemplate_FieldsExistInTheResolvedSchema()
     {
-        var body = JsonNode.Parse(TranscriptBodies.ReplicaSetRequest)!;
+        var body = JsonNode.Parse(RecordedExchanges.ReplicaSetRequest)!;
         var template = SchemaPath.At(_schemas.ForKind("apps", "v1", "ReplicaSet")!, "spec.template");
         var walked = new List<string>();
 

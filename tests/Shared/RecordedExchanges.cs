@@ -1,10 +1,194 @@
-namespace CanaryFlow.Kubernetes.Tests.Models;
+namespace CanaryFlow.Tests.Shared;
 
-/// <summary>Response bodies recorded from a real Kubernetes 1.24 API server (shared/docs/k8s-transcripts-1.24.md).</summary>
-internal static class TranscriptBodies
+/// <summary>
+/// Request and response bodies recorded from a real kube-apiserver 1.24 (../shared/docs/k8s-transcripts-1.24.md),
+/// shared by the client's model tests and LocalCluster's tests: one copy of the ground truth.
+/// </summary>
+public static class RecordedExchanges
 {
-    // 201 from POST /apis/apps/v1/namespaces/tx/replicasets
-    public const string ReplicaSetCreated = """
+    public const string NamespaceRequest = """
+        {
+          "apiVersion": "v1",
+          "kind": "Namespace",
+          "metadata": {
+            "name": "tx"
+          }
+        }
+        """;
+
+    public const string NamespaceResponse = """
+        {
+          "kind": "Namespace",
+          "apiVersion": "v1",
+          "metadata": {
+            "name": "tx",
+            "uid": "ef00d72b-fbf8-4a4b-ac55-154122409dd6",
+            "resourceVersion": "462",
+            "creationTimestamp": "2026-11-22T08:20:49Z",
+            "labels": {
+              "kubernetes.io/metadata.name": "tx"
+            },
+            "managedFields": [
+              {
+                "manager": "curl",
+                "operation": "Update",
+                "apiVersion": "v1",
+                "time": "2026-11-22T08:20:49Z",
+                "fieldsType": "FieldsV1",
+                "fieldsV1": {
+                  "f:metadata": {
+                    "f:labels": {
+                      ".": {},
+                      "f:kubernetes.io/metadata.name": {}
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "spec": {
+            "finalizers": [
+              "kubernetes"
+            ]
+          },
+          "status": {
+            "phase": "Active"
+          }
+        }
+        """;
+
+    public const string ServiceRequest = """
+        {
+          "apiVersion": "v1",
+          "kind": "Service",
+          "metadata": {
+            "name": "s1",
+            "namespace": "tx"
+          },
+          "spec": {
+            "selector": {
+              "app": "s1"
+            },
+            "ports": [
+              {
+                "name": "http",
+                "port": 80,
+                "targetPort": 8080
+              }
+            ]
+          }
+        }
+        """;
+
+    public const string ServiceResponse = """
+        {
+          "kind": "Service",
+          "apiVersion": "v1",
+          "metadata": {
+            "name": "s1",
+            "namespace": "tx",
+            "uid": "c59a168f-4fc5-46d9-bf0a-65b554675d57",
+            "resourceVersion": "496",
+            "creationTimestamp": "2026-11-22T08:22:03Z",
+            "managedFields": [
+              {
+                "manager": "curl",
+                "operation": "Update",
+                "apiVersion": "v1",
+                "time": "2026-11-22T08:22:03Z",
+                "fieldsType": "FieldsV1",
+                "fieldsV1": {
+                  "f:spec": {
+                    "f:internalTrafficPolicy": {},
+                    "f:ports": {
+                      ".": {},
+                      "k:{\"port\":80,\"protocol\":\"TCP\"}": {
+                        ".": {},
+                        "f:name": {},
+                        "f:port": {},
+                        "f:protocol": {},
+                        "f:targetPort": {}
+                      }
+                    },
+                    "f:selector": {},
+                    "f:sessionAffinity": {},
+                    "f:type": {}
+                  }
+                }
+              }
+            ]
+          },
+          "spec": {
+            "ports": [
+              {
+                "name": "http",
+                "protocol": "TCP",
+                "port": 80,
+                "targetPort": 8080
+              }
+            ],
+            "selector": {
+              "app": "s1"
+            },
+            "clusterIP": "10.0.116.71",
+            "clusterIPs": [
+              "10.0.116.71"
+            ],
+            "type": "ClusterIP",
+            "sessionAffinity": "None",
+            "ipFamilies": [
+              "IPv4"
+            ],
+            "ipFamilyPolicy": "SingleStack",
+            "internalTrafficPolicy": "Cluster"
+          },
+          "status": {
+            "loadBalancer": {}
+          }
+        }
+        """;
+
+    public const string ReplicaSetRequest = """
+        {
+          "apiVersion": "apps/v1",
+          "kind": "ReplicaSet",
+          "metadata": {
+            "name": "web-abc123",
+            "namespace": "tx",
+            "labels": {
+              "app": "web",
+              "rollouts-pod-template-hash": "abc123"
+            }
+          },
+          "spec": {
+            "replicas": 0,
+            "selector": {
+              "matchLabels": {
+                "app": "web",
+                "rollouts-pod-template-hash": "abc123"
+              }
+            },
+            "template": {
+              "metadata": {
+                "labels": {
+                  "app": "web",
+                  "rollouts-pod-template-hash": "abc123"
+                }
+              },
+              "spec": {
+                "containers": [
+                  {
+                    "name": "web",
+                    "image": "registry.example.com/web:1.0"
+                  }
+                ]
+              }
+            }
+          }
+        }
+        """;
+
+    public const string ReplicaSetResponse = """
         {
           "kind": "ReplicaSet",
           "apiVersion": "apps/v1",
@@ -110,102 +294,24 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 422 from POST /apis/apps/v1/namespaces/tx/replicasets
-    public const string ReplicaSetInvalid = """
+    public const string LeaseRequest = """
         {
-          "kind": "Status",
-          "apiVersion": "v1",
-          "metadata": {},
-          "status": "Failure",
-          "message": "ReplicaSet.apps \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\", \"rollouts-pod-template-hash\":\"abc123\"}: `selector` does not match template `labels`",
-          "reason": "Invalid",
-          "details": {
-            "name": "bad",
-            "group": "apps",
-            "kind": "ReplicaSet",
-            "causes": [
-              {
-                "reason": "FieldValueInvalid",
-                "message": "Invalid value: map[string]string{\"app\":\"web\", \"rollouts-pod-template-hash\":\"abc123\"}: `selector` does not match template `labels`",
-                "field": "spec.template.metadata.labels"
-              }
-            ]
-          },
-          "code": 422
-        }
-        """;
-
-    // 201 from POST /api/v1/namespaces/tx/services
-    public const string ServiceCreated = """
-        {
-          "kind": "Service",
-          "apiVersion": "v1",
+          "apiVersion": "coordination.k8s.io/v1",
+          "kind": "Lease",
           "metadata": {
-            "name": "s1",
-            "namespace": "tx",
-            "uid": "c59a168f-4fc5-46d9-bf0a-65b554675d57",
-            "resourceVersion": "496",
-            "creationTimestamp": "2026-11-22T08:22:03Z",
-            "managedFields": [
-              {
-                "manager": "curl",
-                "operation": "Update",
-                "apiVersion": "v1",
-                "time": "2026-11-22T08:22:03Z",
-                "fieldsType": "FieldsV1",
-                "fieldsV1": {
-                  "f:spec": {
-                    "f:internalTrafficPolicy": {},
-                    "f:ports": {
-                      ".": {},
-                      "k:{\"port\":80,\"protocol\":\"TCP\"}": {
-                        ".": {},
-                        "f:name": {},
-                        "f:port": {},
-                        "f:protocol": {},
-                        "f:targetPort": {}
-                      }
-                    },
-                    "f:selector": {},
-                    "f:sessionAffinity": {},
-                    "f:type": {}
-                  }
-                }
-              }
-            ]
+            "name": "canaryflow-controller"
           },
           "spec": {
-            "ports": [
-              {
-                "name": "http",
-                "protocol": "TCP",
-                "port": 80,
-                "targetPort": 8080
-              }
-            ],
-            "selector": {
-              "app": "s1"
-            },
-            "clusterIP": "10.0.116.71",
-            "clusterIPs": [
-              "10.0.116.71"
-            ],
-            "type": "ClusterIP",
-            "sessionAffinity": "None",
-            "ipFamilies": [
-              "IPv4"
-            ],
-            "ipFamilyPolicy": "SingleStack",
-            "internalTrafficPolicy": "Cluster"
-          },
-          "status": {
-            "loadBalancer": {}
+            "holderIdentity": "pod-a_1",
+            "leaseDurationSeconds": 15,
+            "acquireTime": "2026-11-22T08:00:00.000000Z",
+            "renewTime": "2026-11-22T08:00:00.000000Z",
+            "leaseTransitions": 0
           }
         }
         """;
 
-    // 201 from POST /apis/coordination.k8s.io/v1/namespaces/tx/leases
-    public const string LeaseCreated = """
+    public const string LeaseResponse = """
         {
           "kind": "Lease",
           "apiVersion": "coordination.k8s.io/v1",
@@ -244,8 +350,30 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 201 from POST /apis/events.k8s.io/v1/namespaces/tx/events
-    public const string EventCreated = """
+    public const string EventsEventRequest = """
+        {
+          "apiVersion": "events.k8s.io/v1",
+          "kind": "Event",
+          "metadata": {
+            "name": "w1.abc123"
+          },
+          "eventTime": "2026-11-22T08:00:00.000000Z",
+          "reportingController": "canaryflow.io/controller",
+          "reportingInstance": "pod-a",
+          "action": "Abort",
+          "reason": "RolloutAborted",
+          "note": "analysis error-rate failed: 0.5 >= 0.05",
+          "type": "Warning",
+          "regarding": {
+            "apiVersion": "bars.example.com/v1",
+            "kind": "Widget",
+            "name": "w1",
+            "namespace": "tx"
+          }
+        }
+        """;
+
+    public const string EventsEventResponse = """
         {
           "kind": "Event",
           "apiVersion": "events.k8s.io/v1",
@@ -294,8 +422,7 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 200 from GET /api/v1/namespaces/tx/events/w1.abc123
-    public const string CoreEventRead = """
+    public const string CoreEventResponse = """
         {
           "kind": "Event",
           "apiVersion": "v1",
@@ -344,49 +471,153 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 201 from POST /api/v1/namespaces
-    public const string NamespaceCreated = """
+    public const string ScaleResponse = """
         {
-          "kind": "Namespace",
-          "apiVersion": "v1",
+          "kind": "Scale",
+          "apiVersion": "autoscaling/v1",
           "metadata": {
-            "name": "tx",
-            "uid": "ef00d72b-fbf8-4a4b-ac55-154122409dd6",
-            "resourceVersion": "462",
-            "creationTimestamp": "2026-11-22T08:20:49Z",
-            "labels": {
-              "kubernetes.io/metadata.name": "tx"
+            "name": "s1",
+            "namespace": "tx",
+            "uid": "5ea12081-9a65-4716-81b0-307b9921d874",
+            "resourceVersion": "493",
+            "creationTimestamp": "2026-11-22T08:22:03Z"
+          },
+          "spec": {
+            "replicas": 3
+          },
+          "status": {
+            "replicas": 3,
+            "selector": "app=s1"
+          }
+        }
+        """;
+
+    public const string CrdRequest = """
+        {
+          "apiVersion": "apiextensions.k8s.io/v1",
+          "kind": "CustomResourceDefinition",
+          "metadata": {
+            "name": "widgets.bars.example.com"
+          },
+          "spec": {
+            "group": "bars.example.com",
+            "scope": "Namespaced",
+            "names": {
+              "plural": "widgets",
+              "singular": "widget",
+              "kind": "Widget",
+              "listKind": "WidgetList",
+              "shortNames": [
+                "wg"
+              ]
             },
-            "managedFields": [
+            "versions": [
               {
-                "manager": "curl",
-                "operation": "Update",
-                "apiVersion": "v1",
-                "time": "2026-11-22T08:20:49Z",
-                "fieldsType": "FieldsV1",
-                "fieldsV1": {
-                  "f:metadata": {
-                    "f:labels": {
-                      ".": {},
-                      "f:kubernetes.io/metadata.name": {}
+                "name": "v1",
+                "served": true,
+                "storage": true,
+                "subresources": {
+                  "status": {}
+                },
+                "additionalPrinterColumns": [
+                  {
+                    "name": "Size",
+                    "type": "integer",
+                    "jsonPath": ".spec.size"
+                  },
+                  {
+                    "name": "Color",
+                    "type": "string",
+                    "jsonPath": ".spec.color"
+                  }
+                ],
+                "schema": {
+                  "openAPIV3Schema": {
+                    "type": "object",
+                    "properties": {
+                      "spec": {
+                        "type": "object",
+                        "required": [
+                          "size"
+                        ],
+                        "properties": {
+                          "size": {
+                            "type": "integer",
+                            "minimum": 1,
+                            "maximum": 10
+                          },
+                          "color": {
+                            "type": "string",
+                            "enum": [
+                              "red",
+                              "green",
+                              "blue"
+                            ],
+                            "default": "green"
+                          }
+                        }
+                      },
+                      "status": {
+                        "type": "object",
+                        "properties": {
+                          "conditions": {
+                            "type": "array",
+                            "items": {
+                              "type": "object",
+                              "properties": {
+                                "type": {
+                                  "type": "string"
+                                },
+                                "status": {
+                                  "type": "string"
+                                },
+                                "reason": {
+                                  "type": "string"
+                                },
+                                "message": {
+                                  "type": "string"
+                                },
+                                "lastTransitionTime": {
+                                  "type": "string"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
                     }
                   }
                 }
               }
             ]
-          },
-          "spec": {
-            "finalizers": [
-              "kubernetes"
-            ]
-          },
-          "status": {
-            "phase": "Active"
           }
         }
         """;
 
-    // 409 from POST /apis/bars.example.com/v1/namespaces/tx/widgets
+    public const string ReplicaSetInvalid = """
+        {
+          "kind": "Status",
+          "apiVersion": "v1",
+          "metadata": {},
+          "status": "Failure",
+          "message": "ReplicaSet.apps \"bad\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\", \"rollouts-pod-template-hash\":\"abc123\"}: `selector` does not match template `labels`",
+          "reason": "Invalid",
+          "details": {
+            "name": "bad",
+            "group": "apps",
+            "kind": "ReplicaSet",
+            "causes": [
+              {
+                "reason": "FieldValueInvalid",
+                "message": "Invalid value: map[string]string{\"app\":\"web\", \"rollouts-pod-template-hash\":\"abc123\"}: `selector` does not match template `labels`",
+                "field": "spec.template.metadata.labels"
+              }
+            ]
+          },
+          "code": 422
+        }
+        """;
+
     public const string AlreadyExists = """
         {
           "kind": "Status",
@@ -404,7 +635,6 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 422 from POST /apis/bars.example.com/v1/namespaces/tx/widgets
     public const string WidgetInvalid = """
         {
           "kind": "Status",
@@ -434,7 +664,6 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 200 from GET /apis/bars.example.com/v1/namespaces/tx/widgets?limit=1
     public const string WidgetList = """
         {
           "apiVersion": "bars.example.com/v1",
@@ -481,7 +710,6 @@ internal static class TranscriptBodies
         }
         """;
 
-    // 200 from DELETE /apis/bars.example.com/v1/namespaces/tx/widgets/w1
     public const string WidgetDeleting = """
         {
           "apiVersion": "bars.example.com/v1",
@@ -557,7 +785,6 @@ internal static class TranscriptBodies
         }
         """;
 
-    // watch ?resourceVersion=1 on widgets: the single ERROR line
     public const string WatchExpired = """
         {
           "type": "ERROR",
