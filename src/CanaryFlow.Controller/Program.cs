@@ -1,0 +1,1 @@
+return await CanaryFlow.Controller.ControllerCommand.RunAsync(args).ConfigureAwait(false);
