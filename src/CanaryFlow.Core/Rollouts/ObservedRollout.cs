@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using CanaryFlow.Core.Api;
+
+namespace CanaryFlow.Core.Rollouts;
+
+/// <summary>
+/// Everything the decision needs, as the controller observed it in its caches: the Rollout, the ReplicaSets it owns,
+/// the Services it steers and the analysis runs of the update. Core decides from this and the clock alone.
+/// </summary>
+public sealed record ObservedRollout
+{
+    public required Rollout Rollout { get; init; }
+
+    public IReadOnlyList<ObservedReplicaSet> ReplicaSets { get; init; } = [];
+
+    public ObservedService? StableService { get; init; }
+
+    public ObservedService? CanaryService { get; init; }
+
+    /// <summary>Analysis runs of this Rollout by name (step and background).</summary>
+    public IReadOnlyDictionary<string, ObservedAnalysis> Analyses { get; init; } = new Dictionary<string, ObservedAnalysis>();
+}
+
+/// <summary>A ReplicaSet owned by the Rollout.</summary>
+public sealed record ObservedReplicaSet
+{
+    public required string Name { get; init; }
+
+    /// <summary>Its <c>rollouts-pod-template-hash</c>.</summary>
+    public required string Hash { get; init; }
+
+    public int Revision { get; init; }
+
+    /// <summary>spec.replicas.</summary>
+    public int Replicas { get; init; }
+
+    public int ReadyReplicas { get; init; }
+
+    public int AvailableReplicas { get; init; }
+
+    /// <summary>status.replicas: pods that exist (including ones still starting).</summary>
+    public int CurrentReplicas { get; init; }
+
+    /// <summary>False while the ReplicaSet's status is older than its spec (counts not trustworthy yet).</summary>
+    public bool StatusCurrent { get; init; } = true;
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The template as stored on the ReplicaSet (for undo).</summary>
+    public JsonObject? Template { get; init; }
+
+    /// <summary>When the controller scaled it down with a delay: the time it may go to zero.</summary>
+    public DateTimeOffset? ScaleDownDeadline { get; init; }
+}
+
+/// <summary>A Service the Rollout steers: its name and the pod-template-hash its selector points at (null: none).</summary>
+public sealed record ObservedService(string Name, string? SelectedHash, bool Exists = true);
+
+public enum AnalysisPhase
+{
+    Pending,
+    Running,
+    Successful,
+    Failed,
+    Error,
+    Inconclusive,
+}
+
+/// <summary>An AnalysisRun's outcome so far, with the explanation a person needs (metric, value, condition).</summary>
+public sealed record ObservedAnalysis(string Name, AnalysisPhase Phase, string? Message = null)
+{
+    public bool IsCompleted => Phase is AnalysisPhase.Successful or AnalysisPhase.Failed or AnalysisPhase.Error or AnalysisPhase.Inconclusive;
+}
