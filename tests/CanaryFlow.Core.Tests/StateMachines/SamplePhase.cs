@@ -1,0 +1,10 @@
+namespace CanaryFlow.Core.Tests.StateMachines;
+
+public enum SamplePhase
+{
+    Healthy,
+    Progressing,
+    Paused,
+    Degraded,
+    NeverConfigured,
+}

@@ -1,0 +1,11 @@
+namespace CanaryFlow.Core.Tests.StateMachines;
+
+public enum SampleTrigger
+{
+    TemplateChanged,
+    StepCompleted,
+    PauseReached,
+    Promote,
+    Abort,
+    Retry,
+}
