@@ -45,6 +45,19 @@ public sealed record RolloutStatus : KubernetesRecord
 
     public IReadOnlyList<PauseCondition>? PauseConditions { get; init; }
 
+    /// <summary>
+    /// True while the controller holds the rollout at a pause (a pause step or an analysis to confirm): when a
+    /// user then removes the pause conditions (promote), the controller knows to move on.
+    /// </summary>
+    public bool? ControllerPause { get; init; }
+
+    /// <summary>Why the last abort happened (the failed metric, value and condition, or "by user").</summary>
+    public string? AbortReason { get; init; }
+
+    /// <summary>The spec.restartAt whose restart has completed (every older pod replaced).</summary>
+    [JsonConverter(typeof(TimeJsonConverter))]
+    public DateTimeOffset? RestartedAt { get; init; }
+
     /// <summary>Set by kubectl canaryflow promote --full: skip the remaining steps and analysis.</summary>
     public bool? PromoteFull { get; init; }
 
@@ -72,6 +85,9 @@ public sealed record CanaryStatus : KubernetesRecord
     public string? CurrentStepAnalysisRun { get; init; }
 
     public string? CurrentBackgroundAnalysisRun { get; init; }
+
+    /// <summary>Available pods of the canary ReplicaSet (progress is measured against it).</summary>
+    public int? AvailableReplicas { get; init; }
 }
 
 public sealed record TrafficWeights : KubernetesRecord

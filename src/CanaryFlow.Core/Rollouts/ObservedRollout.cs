@@ -17,6 +17,9 @@ public sealed record ObservedRollout
 
     public ObservedService? CanaryService { get; init; }
 
+    /// <summary>The Rollout's pods; observed only while a restart is pending (see <see cref="RolloutRestart.Pending"/>).</summary>
+    public IReadOnlyList<ObservedPod>? Pods { get; init; }
+
     /// <summary>Analysis runs of this Rollout by name (step and background).</summary>
     public IReadOnlyDictionary<string, ObservedAnalysis> Analyses { get; init; } = new Dictionary<string, ObservedAnalysis>();
 }
@@ -52,6 +55,9 @@ public sealed record ObservedReplicaSet
     /// <summary>When the controller scaled it down with a delay: the time it may go to zero.</summary>
     public DateTimeOffset? ScaleDownDeadline { get; init; }
 }
+
+/// <summary>A pod of one of the Rollout's ReplicaSets.</summary>
+public sealed record ObservedPod(string Name, string Uid, string Hash, DateTimeOffset? CreatedAt, bool Ready, bool Terminating);
 
 /// <summary>A Service the Rollout steers: its name and the pod-template-hash its selector points at (null: none).</summary>
 public sealed record ObservedService(string Name, string? SelectedHash, bool Exists = true);

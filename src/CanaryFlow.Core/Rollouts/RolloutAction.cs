@@ -43,3 +43,6 @@ public sealed record RolloutDecision(
     RolloutStatus Status,
     IReadOnlyList<RolloutEvent> Events,
     DateTimeOffset? RequeueAt);
+
+/// <summary>Delete one pod so its ReplicaSet replaces it (restart); the uid guards against deleting its replacement.</summary>
+public sealed record DeletePod(string Name, string Uid) : RolloutAction;

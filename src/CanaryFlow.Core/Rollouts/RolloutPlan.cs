@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CanaryFlow.Core.Api;
+using CanaryFlow.Core.Hashing;
+
+namespace CanaryFlow.Core.Rollouts;
+
+/// <summary>
+/// The working state of one decision: the observed inputs, the status being built, the actions and the triggers
+/// so far. Created, filled and thrown away within <see cref="RolloutDecider.Decide"/>; nothing survives a reconcile.
+/// </summary>
+internal sealed class RolloutPlan
+{
+    private readonly Dictionary<string, ObservedReplicaSet> _byHash;
+
+    public RolloutPlan(ObservedRollout observed, DateTimeOffset now)
+    {
+        Observed = observed;
+        Now = now;
+        Rollout = observed.Rollout;
+        Spec = observed.Rollout.Spec!;
+        Old = observed.Rollout.Status ?? new RolloutStatus();
+        _byHash = observed.ReplicaSets.GroupBy(r => r.Hash).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Replicas = Spec.Replicas ?? 1;
+        Steps = Spec.Strategy?.Canary?.Steps ?? [];
+        Canary = Spec.Strategy?.Canary ?? new CanaryStrategy();
+        Routed = Canary.TrafficRouting is not null;
+        StableHash = Old.StableRs;
+        StepIndex = Old.CurrentStepIndex ?? 0;
+        StepStartedAt = Old.CurrentStepStartedAt;
+        LastProgressAt = Old.LastProgressAt;
+        Abort = Old.Abort == true;
+        AbortedAt = Old.AbortedAt;
+        AbortReason = Old.AbortReason;
+        PauseConditions = [.. Old.PauseConditions ?? []];
+        ControllerPause = Old.ControllerPause == true;
+        PromoteFull = Old.PromoteFull == true;
+        CanaryWeight = Old.Canary?.Weights?.Canary ?? 0;
+        StepAnalysisRun = Old.Canary?.CurrentStepAnalysisRun;
+        BackgroundAnalysisRun = Old.Canary?.CurrentBackgroundAnalysisRun;
+        Git = Old.Git;
+        RestartedAt = Old.RestartedAt;
+    }
+
+    public ObservedRollout Observed { get; }
+    public DateTimeOffset Now { get; }
+    public Rollout Rollout { get; }
+    public RolloutSpec Spec { get; }
+    public RolloutStatus Old { get; }
+    public int Replicas { get; }
+    public IReadOnlyList<CanaryStep> Steps { get; }
+    public CanaryStrategy Canary { get; }
+    public bool Routed { get; }
+
+    public List<RolloutAction> Actions { get; } = [];
+    public List<(RolloutTrigger Trigger, string Message)> Triggers { get; } = [];
+    public DateTimeOffset? RequeueAt { get; private set; }
+
+    public string CurrentHash { get; set; } = "";
+    public JsonObject Template { get; set; } = [];
+    public string? StableHash { get; set; }
+    public int StepIndex { get; set; }
+    public DateTimeOffset? StepStartedAt { get; set; }
+    public DateTimeOffset? LastProgressAt { get; set; }
+    public bool Abort { get; set; }
+    public DateTimeOffset? AbortedAt { get; set; }
+    public string? AbortReason { get; set; }
+    public List<PauseCondition> PauseConditions { get; set; }
+    public bool ControllerPause { get; set; }
+    public bool PromoteFull { get; set; }
+
+    /// <summary>The canary's share of traffic in percent, as last applied (router) or measured (replica ratio).</summary>
+    public int CanaryWeight { get; set; }
+    public string? StepAnalysisRun { get; set; }
+    public string? BackgroundAnalysisRun { get; set; }
+    public GitStatus? Git { get; set; }
+    public DateTimeOffset? RestartedAt { get; set; }
+
+    /// <summary>Events that are not transitions of the state machine (a restart finished).</summary>
+    public List<RolloutEvent> OtherEvents { get; } = [];
+    public string Message { get; set; } = "";
+    public bool DeadlineExceeded { get; set; }
+
+    /// <summary>In steady state: the stable ReplicaSet has all its pods available.</summary>
+    public bool StableAvailable { get; set; }
+
+    /// <summary>Descriptions of traffic changes, each recorded as a TrafficWeightUpdated Event.</summary>
+    public List<string> WeightChanges { get; } = [];
+
+    /// <summary>Failed analyses (metric, value, condition), each recorded as an AnalysisRunFailed Event.</summary>
+    public List<string> AnalysisFailures { get; } = [];
+
+    public string RolloutName => Rollout.Metadata.Name ?? "";
+
+    public ObservedReplicaSet? ReplicaSet(string? hash) => hash is not null && _byHash.TryGetValue(hash, out var rs) ? rs : null;
+
+    public IEnumerable<ObservedReplicaSet> ReplicaSets => _byHash.Values;
+
+    public string ReplicaSetName(string hash) => RolloutName + "-" + hash;
+
+    public void Fire(RolloutTrigger trigger, string message) => Triggers.Add((trigger, message));
+
+    public void RequeueNoLaterThan(DateTimeOffset time)
+    {
+        if (RequeueAt is null || time < RequeueAt)
+        {
+            RequeueAt = time;
+        }
+    }
+
+    /// <summary>Scales a ReplicaSet when its spec differs (a decision never repeats a write that is already done).</summary>
+    public void Scale(ObservedReplicaSet? rs, int replicas, DateTimeOffset? scaleDownDeadline = null)
+    {
+        if (rs is not null && (rs.Replicas != replicas || rs.ScaleDownDeadline != scaleDownDeadline))
+        {
+            Actions.Add(new ScaleReplicaSet(rs.Name, replicas, scaleDownDeadline));
+        }
+    }
+
+    /// <summary>Points a Service at a hash when it is not already (missing Services are reported by validation of routing).</summary>
+    public void Select(ObservedService? service, string hash)
+    {
+        if (service is { Exists: true } && service.SelectedHash != hash)
+        {
+            Actions.Add(new SelectReplicaSet(service.Name, hash));
+        }
+    }
+
+    /// <summary>Sets the router's canary weight when it differs from what was last applied.</summary>
+    public void Route(int weight)
+    {
+        if (Routed && CanaryWeight != weight)
+        {
+            Actions.Add(new SetTrafficWeight(weight));
+        }
+
+        CanaryWeight = weight;
+    }
+
+    /// <summary>The revision number a new ReplicaSet gets: one more than any existing.</summary>
+    public int NextRevision() => ReplicaSets.Select(r => r.Revision).DefaultIfEmpty(0).Max() + 1;
+
+    public static string Describe(CanaryStep step) => step switch
+    {
+        { SetWeight: { } w } => "setWeight " + w.ToString(CultureInfo.InvariantCulture),
+        { Pause.Duration: { } d } => "pause " + (d.IsString ? d.StringValue : d.IntValue.ToString(CultureInfo.InvariantCulture) + "s"),
+        { Pause: not null } => "pause (until promoted)",
+        { Analysis: not null } => "analysis",
+        { SetCanaryScale: not null } => "setCanaryScale",
+        _ => "step",
+    };
+
+    public static string HashOf(JsonObject template) => PodTemplateHash.Compute(template);
+}
