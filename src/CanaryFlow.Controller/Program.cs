@@ -1,1 +1,1 @@
-return await CanaryFlow.Controller.ControllerCommand.RunAsync(args).ConfigureAwait(false);
+return await CanaryFlow.Controller.Hosting.ControllerCommand.RunAsync(args).ConfigureAwait(false);

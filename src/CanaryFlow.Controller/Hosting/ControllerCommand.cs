@@ -1,12 +1,81 @@
-namespace CanaryFlow.Controller;
+using System.CommandLine;
+using System.Globalization;
+using CanaryFlow.Kubernetes.Config;
 
-/// <summary>The command line of the controller process (filled in by the controller's host).</summary>
+namespace CanaryFlow.Controller.Hosting;
+
+/// <summary>The command line of the controller process.</summary>
 public static class ControllerCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        Console.Error.WriteLine("canaryflow-controller: not wired yet");
-        return Task.FromResult(2);
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig (default: KUBECONFIG, ~/.kube/config, or the in-cluster service account)" };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use (default: its current-context)" };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Watch only this namespace (default: all namespaces)" };
+        var leaderElect = new Option<bool>("--leader-elect") { Description = "Run several replicas; only the holder of the Lease reconciles" };
+        var leaseNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: --namespace, else the kubeconfig's or pod's namespace)" };
+        var leaseName = new Option<string>("--leader-election-id") { Description = "Name of the Lease", DefaultValueFactory = _ => "canaryflow-controller" };
+        var metrics = new Option<string>("--metrics-bind-address") { Description = "host:port for /metrics, :port for all interfaces, 0 to disable", DefaultValueFactory = _ => "127.0.0.1:8080" };
+        var health = new Option<string>("--health-probe-bind-address") { Description = "host:port for /healthz and /readyz, :port for all interfaces, 0 to disable", DefaultValueFactory = _ => "127.0.0.1:8081" };
+        var workers = new Option<int>("--workers") { Description = "Rollouts reconciled at once", DefaultValueFactory = _ => 4 };
+        var resync = new Option<string>("--resync-period") { Description = "How often every Rollout is checked again from the caches (e.g. 30m; 0 disables)", DefaultValueFactory = _ => "30m" };
+        var qps = new Option<double>("--kube-api-qps") { Description = "Client-side request rate to the API server", DefaultValueFactory = _ => 50 };
+        var burst = new Option<int>("--kube-api-burst") { Description = "Client-side request burst", DefaultValueFactory = _ => 100 };
+        var logLevel = new Option<string>("--log-level") { Description = "trace, debug, information, warning or error", DefaultValueFactory = _ => "information" };
+        var root = new RootCommand("CanaryFlow controller: takes Rollouts through their canary steps")
+        {
+            kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, metrics, health, workers, resync, qps, burst, logLevel,
+        };
+        root.SetAction(async (parse, token) =>
+        {
+            ControllerOptions options;
+            try
+            {
+                options = new ControllerOptions
+                {
+                    Kubeconfig = parse.GetValue(kubeconfig),
+                    Context = parse.GetValue(context),
+                    Namespace = parse.GetValue(ns),
+                    LeaderElect = parse.GetValue(leaderElect),
+                    LeaderElectionNamespace = parse.GetValue(leaseNamespace),
+                    LeaderElectionId = parse.GetValue(leaseName)!,
+                    MetricsBindAddress = parse.GetValue(metrics)!,
+                    HealthProbeBindAddress = parse.GetValue(health)!,
+                    Workers = Positive(parse.GetValue(workers), "--workers"),
+                    ResyncPeriod = parse.GetValue(resync) is "0" ? TimeSpan.Zero : Core.Durations.KubernetesDuration.Parse(parse.GetValue(resync)!),
+                    Qps = parse.GetValue(qps) > 0 ? parse.GetValue(qps) : throw new FormatException("--kube-api-qps must be greater than 0"),
+                    Burst = Positive(parse.GetValue(burst), "--kube-api-burst"),
+                    LogLevel = ParseLevel(parse.GetValue(logLevel)!),
+                };
+                BindAddress.Parse(options.MetricsBindAddress, "--metrics-bind-address");
+                BindAddress.Parse(options.HealthProbeBindAddress, "--health-probe-bind-address");
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync("canaryflow-controller: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+
+            try
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+                return await ControllerHost.RunAsync(options, linked.Token).ConfigureAwait(false);
+            }
+            catch (KubeconfigException e)
+            {
+                await Console.Error.WriteLineAsync("canaryflow-controller: " + e.Message).ConfigureAwait(false);
+                return 2;
+            }
+        });
+        // SIGTERM gives running reconciles time to finish (the work queue drains for up to 20 s) before the process ends.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }
+
+    private static int Positive(int value, string flag) =>
+        value > 0 ? value : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be greater than 0, got {value}"));
+
+    private static Microsoft.Extensions.Logging.LogLevel ParseLevel(string text) =>
+        Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(text, ignoreCase: true, out var level) ? level : throw new FormatException($"--log-level: unknown level \"{text}\"");
 }

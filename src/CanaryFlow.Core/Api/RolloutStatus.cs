@@ -88,6 +88,12 @@ public sealed record CanaryStatus : KubernetesRecord
 
     /// <summary>Available pods of the canary ReplicaSet (progress is measured against it).</summary>
     public int? AvailableReplicas { get; init; }
+
+    /// <summary>
+    /// Counts canary starts and retries of this Rollout, never reset: AnalysisRun names carry it, so a retry or a
+    /// template that comes back gets fresh runs instead of finding the failed ones again.
+    /// </summary>
+    public int? Attempt { get; init; }
 }
 
 public sealed record TrafficWeights : KubernetesRecord

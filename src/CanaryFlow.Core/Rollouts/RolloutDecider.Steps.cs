@@ -25,6 +25,12 @@ public static partial class RolloutDecider
                 return;
             }
 
+            if (!plan.Routed && step.SetWeight is { } reached)
+            {
+                // Without a router the pods are the traffic: announced once the step's pods are in place.
+                plan.Note(RolloutEvent.Normal, "TrafficWeightUpdated", $"Replica ratio at {plan.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary (step target {reached.ToString(CultureInfo.InvariantCulture)}%)");
+            }
+
             plan.Fire(RolloutTrigger.StepCompleted, $"Completed step {index + 1}/{plan.Steps.Count}: {RolloutPlan.Describe(step)}");
             plan.StepIndex = index + 1;
             plan.StepStartedAt = plan.Now;
@@ -113,13 +119,7 @@ public static partial class RolloutDecider
             return canaryReady && stableReady && plan.CanaryWeight == weight;
         }
 
-        var previousWeight = plan.CanaryWeight;
         plan.CanaryWeight = targets.ActualWeight;
-        if (previousWeight != plan.CanaryWeight)
-        {
-            plan.WeightChanges.Add($"Replica ratio now {plan.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary (target {weight.ToString(CultureInfo.InvariantCulture)}%)");
-        }
-
         return canaryReady && stableReady;
     }
 
@@ -132,7 +132,7 @@ public static partial class RolloutDecider
 
         if (plan.CanaryWeight != weight)
         {
-            plan.WeightChanges.Add($"Traffic weight set to {weight.ToString(CultureInfo.InvariantCulture)}% canary, {(100 - weight).ToString(CultureInfo.InvariantCulture)}% stable");
+            plan.Note(RolloutEvent.Normal, "TrafficWeightUpdated", $"Traffic weight set to {weight.ToString(CultureInfo.InvariantCulture)}% canary, {(100 - weight).ToString(CultureInfo.InvariantCulture)}% stable");
         }
 
         plan.Route(weight);
@@ -197,7 +197,7 @@ public static partial class RolloutDecider
     /// <summary>An analysis step: starts its run once, then follows its outcome.</summary>
     private static bool StepAnalysis(RolloutPlan plan, RolloutAnalysis analysis, int index)
     {
-        var name = $"{plan.RolloutName}-{plan.CurrentHash}-{index + 1}";
+        var name = plan.AnalysisRunName((index + 1).ToString(CultureInfo.InvariantCulture));
         if (!plan.Observed.Analyses.TryGetValue(name, out var run))
         {
             if (plan.StepAnalysisRun != name)
@@ -218,10 +218,10 @@ public static partial class RolloutDecider
             case AnalysisPhase.Inconclusive:
                 return HoldForAPerson(plan, PauseReasons.AnalysisInconclusive, $"Analysis {name} was inconclusive: {run.Message}; promote to continue or abort");
             case AnalysisPhase.Failed or AnalysisPhase.Error when plan.Canary.FailurePolicy == "pause":
-                plan.AnalysisFailures.Add($"Analysis {name} failed: {run.Message}");
+                plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
                 return HoldForAPerson(plan, PauseReasons.AnalysisFailed, $"Analysis {name} failed: {run.Message}; promote to continue or abort");
             case AnalysisPhase.Failed or AnalysisPhase.Error:
-                plan.AnalysisFailures.Add($"Analysis {name} failed: {run.Message}");
+                plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
                 AbortNow(plan, $"analysis {name} {(run.Phase == AnalysisPhase.Error ? "errored" : "failed")}: {run.Message}");
                 return false;
             default:
@@ -259,7 +259,7 @@ public static partial class RolloutDecider
             return;
         }
 
-        var name = $"{plan.RolloutName}-{plan.CurrentHash}-background";
+        var name = plan.AnalysisRunName("background");
         if (!plan.Observed.Analyses.TryGetValue(name, out var run))
         {
             if (plan.BackgroundAnalysisRun != name)
@@ -274,7 +274,7 @@ public static partial class RolloutDecider
         plan.BackgroundAnalysisRun = name;
         if (run.Phase is AnalysisPhase.Failed or AnalysisPhase.Error)
         {
-            plan.AnalysisFailures.Add($"Analysis {name} failed: {run.Message}");
+            plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
             AbortNow(plan, $"background analysis {name} failed: {run.Message}");
         }
         else if (run.Phase == AnalysisPhase.Inconclusive)

@@ -112,6 +112,7 @@ public static partial class RolloutDecider
             plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
             plan.ControllerPause = false;
             plan.StepAnalysisRun = null;
+            plan.Attempt++;
             if (plan.Git?.Rejected is { } rejected && rejected.Contains(plan.CurrentHash))
             {
                 plan.Git = plan.Git with { Rejected = [.. rejected.Where(h => h != plan.CurrentHash)] };
@@ -171,6 +172,7 @@ public static partial class RolloutDecider
         plan.StepIndex = 0;
         plan.StepStartedAt = plan.Now;
         plan.LastProgressAt = plan.Now;
+        plan.Attempt++;
         plan.Abort = false;
         plan.AbortedAt = null;
         plan.AbortReason = null;

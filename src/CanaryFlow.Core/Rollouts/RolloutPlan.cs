@@ -40,6 +40,7 @@ internal sealed class RolloutPlan
         BackgroundAnalysisRun = Old.Canary?.CurrentBackgroundAnalysisRun;
         Git = Old.Git;
         RestartedAt = Old.RestartedAt;
+        Attempt = Old.Canary?.Attempt ?? 0;
     }
 
     public ObservedRollout Observed { get; }
@@ -53,7 +54,8 @@ internal sealed class RolloutPlan
     public bool Routed { get; }
 
     public List<RolloutAction> Actions { get; } = [];
-    public List<(RolloutTrigger Trigger, string Message)> Triggers { get; } = [];
+    /// <summary>What happened, in order: triggers of the state machine and plain Events, so Events keep that order.</summary>
+    public List<(RolloutTrigger? Trigger, RolloutEvent? Event, string Message)> Occurrences { get; } = [];
     public DateTimeOffset? RequeueAt { get; private set; }
 
     public string CurrentHash { get; set; } = "";
@@ -75,20 +77,16 @@ internal sealed class RolloutPlan
     public string? BackgroundAnalysisRun { get; set; }
     public GitStatus? Git { get; set; }
     public DateTimeOffset? RestartedAt { get; set; }
+    public int Attempt { get; set; }
 
-    /// <summary>Events that are not transitions of the state machine (a restart finished).</summary>
-    public List<RolloutEvent> OtherEvents { get; } = [];
+    /// <summary>The AnalysisRun name of a step (1-based) or of the background analysis, unique per attempt.</summary>
+    public string AnalysisRunName(string part) => $"{RolloutName}-{CurrentHash}-{Attempt.ToString(CultureInfo.InvariantCulture)}-{part}";
     public string Message { get; set; } = "";
     public bool DeadlineExceeded { get; set; }
 
     /// <summary>In steady state: the stable ReplicaSet has all its pods available.</summary>
     public bool StableAvailable { get; set; }
 
-    /// <summary>Descriptions of traffic changes, each recorded as a TrafficWeightUpdated Event.</summary>
-    public List<string> WeightChanges { get; } = [];
-
-    /// <summary>Failed analyses (metric, value, condition), each recorded as an AnalysisRunFailed Event.</summary>
-    public List<string> AnalysisFailures { get; } = [];
 
     public string RolloutName => Rollout.Metadata.Name ?? "";
 
@@ -98,7 +96,10 @@ internal sealed class RolloutPlan
 
     public string ReplicaSetName(string hash) => RolloutName + "-" + hash;
 
-    public void Fire(RolloutTrigger trigger, string message) => Triggers.Add((trigger, message));
+    public void Fire(RolloutTrigger trigger, string message) => Occurrences.Add((trigger, null, message));
+
+    /// <summary>An Event that is not a transition (traffic moved, an analysis failed, a restart finished).</summary>
+    public void Note(string type, string reason, string message) => Occurrences.Add((null, new RolloutEvent(type, reason, message), message));
 
     public void RequeueNoLaterThan(DateTimeOffset time)
     {

@@ -40,7 +40,7 @@ public static class RolloutRestart
         if (old.Count == 0)
         {
             plan.RestartedAt = at;
-            plan.OtherEvents.Add(new RolloutEvent(RolloutEvent.Normal, "RolloutRestarted", $"Restarted all pods created before {at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}"));
+            plan.Note(RolloutEvent.Normal, "RolloutRestarted", $"Restarted all pods created before {at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}");
             return;
         }
 

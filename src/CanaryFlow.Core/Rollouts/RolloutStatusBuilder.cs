@@ -14,16 +14,19 @@ internal static class RolloutStatusBuilder
     {
         var context = new RolloutTransitionContext();
         var phase = previousPhase ?? RolloutPhase.Progressing;
-        foreach (var (trigger, text) in plan.Triggers)
+        foreach (var (trigger, note, text) in plan.Occurrences)
         {
+            if (trigger is null)
+            {
+                context.Events.Add(note!);
+                continue;
+            }
+
             context.Message = text;
-            phase = RolloutStateMachine.Machine.Fire(phase, trigger, context).Destination;
+            phase = RolloutStateMachine.Machine.Fire(phase, trigger.Value, context).Destination;
         }
 
         var events = new List<RolloutEvent>(context.Events);
-        events.AddRange(plan.WeightChanges.Select(m => new RolloutEvent(RolloutEvent.Normal, "TrafficWeightUpdated", m)));
-        events.AddRange(plan.AnalysisFailures.Select(m => new RolloutEvent(RolloutEvent.Warning, "AnalysisRunFailed", m)));
-        events.AddRange(plan.OtherEvents);
 
         var canary = plan.ReplicaSet(plan.CurrentHash);
         var updateInFlight = plan.CurrentHash != plan.StableHash;
@@ -50,6 +53,7 @@ internal static class RolloutStatusBuilder
                 CurrentStepAnalysisRun = plan.StepAnalysisRun,
                 CurrentBackgroundAnalysisRun = plan.BackgroundAnalysisRun,
                 AvailableReplicas = updateInFlight ? canary?.AvailableReplicas ?? 0 : null,
+                Attempt = plan.Attempt == 0 ? null : plan.Attempt,
             },
             Abort = plan.Abort ? true : null,
             AbortedAt = plan.AbortedAt,

@@ -39,7 +39,7 @@ public static class RolloutValidator
         var template = ValidateTemplate(spec, problems);
         if (selector is not null && template is not null)
         {
-            var labels = (template["metadata"]?["labels"] as JsonObject)?
+            var labels = ((template["metadata"] as JsonObject)?["labels"] as JsonObject)?
                 .ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "", StringComparer.Ordinal) ?? [];
             if (!selector.Matches(labels))
             {
@@ -96,28 +96,62 @@ public static class RolloutValidator
             return null;
         }
 
+        // User data: every shape is checked before it is read, so a wrong type is a problem, never an exception.
         var template = JsonObject.Create(element)!;
-        if (template["spec"]?["containers"] is not JsonArray { Count: > 0 } containers)
+        var valid = true;
+        if (template["metadata"] is { } metadata)
+        {
+            if (metadata is not JsonObject metadataObject)
+            {
+                problems.Add(new("spec.template.metadata", "must be an object"));
+                valid = false;
+            }
+            else if (metadataObject["labels"] is { } labels)
+            {
+                if (labels is not JsonObject labelObject)
+                {
+                    problems.Add(new("spec.template.metadata.labels", "must be an object of strings"));
+                    valid = false;
+                }
+                else
+                {
+                    foreach (var (key, value) in labelObject)
+                    {
+                        if (value?.GetValueKind() != JsonValueKind.String)
+                        {
+                            problems.Add(new($"spec.template.metadata.labels.{key}", "must be a string (quote it in YAML)"));
+                            valid = false;
+                        }
+                    }
+                }
+            }
+        }
+
+        if ((template["spec"] as JsonObject)?["containers"] is not JsonArray { Count: > 0 } containers)
         {
             problems.Add(new("spec.template.spec.containers", "at least one container is required"));
-            return template;
+            return valid ? template : null;
         }
 
         for (var i = 0; i < containers.Count; i++)
         {
-            if (containers[i]?["name"] is not JsonValue name || name.GetValue<string>().Length == 0)
+            var container = containers[i] as JsonObject;
+            if (!IsNonEmptyString(container?["name"]))
             {
                 problems.Add(new($"spec.template.spec.containers[{i}].name", "Required value"));
             }
 
-            if (containers[i]?["image"] is not JsonValue image || image.GetValue<string>().Length == 0)
+            if (!IsNonEmptyString(container?["image"]))
             {
                 problems.Add(new($"spec.template.spec.containers[{i}].image", "Required value"));
             }
         }
 
-        return template;
+        return valid ? template : null;
     }
+
+    private static bool IsNonEmptyString(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String && node.GetValue<string>().Length > 0;
 
     private static void ValidateCanary(CanaryStrategy? canary, List<SpecProblem> problems)
     {

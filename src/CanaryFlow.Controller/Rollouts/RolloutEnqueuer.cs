@@ -1,0 +1,93 @@
+using CanaryFlow.Controller.Queue;
+using CanaryFlow.Core.Api;
+using CanaryFlow.Kubernetes.Informers;
+using CanaryFlow.Kubernetes.Models;
+
+namespace CanaryFlow.Controller.Rollouts;
+
+/// <summary>
+/// Turns informer notifications into work: a Rollout's own changes, changes of the ReplicaSets it controls and of
+/// the Services it names all put the Rollout's key on the queue (deduplicated there).
+/// </summary>
+public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandler<ReplicaSet>, IInformerHandler<Service>
+{
+    private readonly WorkQueue<RolloutKey> _queue;
+    private readonly ObjectCache<Rollout> _rollouts;
+    private readonly RecentRollouts _recent;
+
+    public RolloutEnqueuer(WorkQueue<RolloutKey> queue, ObjectCache<Rollout> rollouts, RecentRollouts recent)
+    {
+        _queue = queue;
+        _rollouts = rollouts;
+        _recent = recent;
+    }
+
+    public void OnAdded(Rollout obj) => _queue.Add(RolloutKey.Of(obj));
+
+    public void OnUpdated(Rollout oldObj, Rollout newObj) => _queue.Add(RolloutKey.Of(newObj));
+
+    public void OnDeleted(Rollout obj)
+    {
+        var key = RolloutKey.Of(obj);
+        _recent.Forget(key.Namespace, key.Name);
+        _queue.Add(key);
+    }
+
+    public void OnAdded(ReplicaSet obj) => EnqueueOwner(obj);
+
+    public void OnUpdated(ReplicaSet oldObj, ReplicaSet newObj) => EnqueueOwner(newObj);
+
+    public void OnDeleted(ReplicaSet obj) => EnqueueOwner(obj);
+
+    public void OnAdded(Service obj) => EnqueueUsers(obj);
+
+    public void OnUpdated(Service oldObj, Service newObj)
+    {
+        ArgumentNullException.ThrowIfNull(oldObj);
+        ArgumentNullException.ThrowIfNull(newObj);
+
+        // Only the selector matters to a Rollout; status and annotation changes of a Service do not.
+        var before = oldObj.Spec?.Selector?.GetValueOrDefault(RolloutApi.PodTemplateHashLabel);
+        var after = newObj.Spec?.Selector?.GetValueOrDefault(RolloutApi.PodTemplateHashLabel);
+        if (before != after)
+        {
+            EnqueueUsers(newObj);
+        }
+    }
+
+    public void OnDeleted(Service obj) => EnqueueUsers(obj);
+
+    /// <summary>Enqueues every Rollout whose key is due for a periodic resync.</summary>
+    public void EnqueueAll()
+    {
+        foreach (var rollout in _rollouts.List())
+        {
+            _queue.Add(RolloutKey.Of(rollout));
+        }
+    }
+
+    private void EnqueueOwner(ReplicaSet rs)
+    {
+        ArgumentNullException.ThrowIfNull(rs);
+        var owner = rs.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Rollout" && o.ApiVersion?.StartsWith(RolloutApi.Group + "/", StringComparison.Ordinal) == true);
+        if (owner?.Name is { } name)
+        {
+            _queue.Add(new RolloutKey(rs.Metadata.Namespace ?? "", name));
+        }
+    }
+
+    private void EnqueueUsers(Service service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var ns = service.Metadata.Namespace ?? "";
+        var name = service.Metadata.Name;
+        foreach (var rollout in _rollouts.List(ns))
+        {
+            var canary = rollout.Spec?.Strategy?.Canary;
+            if (canary is not null && (canary.StableService == name || canary.CanaryService == name))
+            {
+                _queue.Add(RolloutKey.Of(rollout));
+            }
+        }
+    }
+}

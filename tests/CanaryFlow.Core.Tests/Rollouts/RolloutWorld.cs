@@ -1,0 +1,259 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CanaryFlow.Core.Api;
+using CanaryFlow.Core.Rollouts;
+using CanaryFlow.Kubernetes.Models;
+
+namespace CanaryFlow.Core.Tests.Rollouts;
+
+/// <summary>
+/// A small simulated cluster around one Rollout for tick-by-tick tests: it applies each decision the way the
+/// controller's actuator would (ReplicaSets, Services, router weight, analysis runs), stores the status through JSON
+/// as the API server does, and lets pods become available when the test says so. Every tick also checks restart
+/// safety: deciding from the status read back from JSON gives the same decision.
+/// </summary>
+internal sealed class RolloutWorld
+{
+    private readonly Dictionary<string, SimulatedReplicaSet> _replicaSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObservedAnalysis> _analyses = new(StringComparer.Ordinal);
+    private long _generation = 1;
+
+    public RolloutWorld(RolloutSpec spec, DateTimeOffset? start = null)
+    {
+        Spec = spec;
+        Now = start ?? new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    }
+
+    public RolloutSpec Spec { get; private set; }
+
+    public RolloutStatus? Status { get; set; }
+
+    public DateTimeOffset Now { get; set; }
+
+    public string? StableServiceHash { get; private set; }
+
+    public string? CanaryServiceHash { get; private set; }
+
+    /// <summary>The router's canary weight (only changes with trafficRouting).</summary>
+    public int RouterWeight { get; private set; }
+
+    /// <summary>Templates whose pods never become ready.</summary>
+    public HashSet<string> BadImages { get; } = new(StringComparer.Ordinal);
+
+    public List<RolloutEvent> Events { get; } = [];
+
+    public List<RolloutAction> Actions { get; } = [];
+
+    public List<string> StartedAnalyses { get; } = [];
+
+    public List<string> TerminatedAnalyses { get; } = [];
+
+    public RolloutDecision? LastDecision { get; private set; }
+
+    public IReadOnlyCollection<SimulatedReplicaSet> ReplicaSets => _replicaSets.Values;
+
+    public IEnumerable<string> EventReasons => Events.Select(e => e.Reason);
+
+    public int Replicas => Spec.Replicas ?? 1;
+
+    public SimulatedReplicaSet? ReplicaSet(string? hash) => hash is null ? null : _replicaSets.GetValueOrDefault(hash);
+
+    public SimulatedReplicaSet? Stable => ReplicaSet(Status?.StableRs);
+
+    public SimulatedReplicaSet? Canary => Status?.CurrentPodHash is { } hash && hash != Status.StableRs ? ReplicaSet(hash) : null;
+
+    public string Phase => Status?.Phase ?? "";
+
+    public int TotalAvailable => _replicaSets.Values.Sum(r => r.Available);
+
+    public void SetAnalysis(string name, AnalysisPhase phase, string? message = null) => _analyses[name] = new ObservedAnalysis(name, phase, message);
+
+    /// <summary>A change to the spec, as Git or kubectl would make it (the generation moves).</summary>
+    public void ChangeSpec(Func<RolloutSpec, RolloutSpec> change)
+    {
+        Spec = change(Spec);
+        _generation++;
+    }
+
+    public void SetImage(string image) => ChangeSpec(s => s with { Template = RolloutSpecs.Template(image) });
+
+    /// <summary>A verb or user patch of the status (e.g. abort).</summary>
+    public void PatchStatus(Func<RolloutStatus, RolloutStatus> change) => Status = change(Status ?? new RolloutStatus());
+
+    public ObservedRollout Observe() => new()
+    {
+        Rollout = Rollout(),
+        ReplicaSets = [.. _replicaSets.Values.Select(r => r.Observe())],
+        StableService = Spec.Strategy?.Canary?.StableService is { } stable ? new ObservedService(stable, StableServiceHash) : null,
+        CanaryService = Spec.Strategy?.Canary?.CanaryService is { } canary ? new ObservedService(canary, CanaryServiceHash) : null,
+        Analyses = new Dictionary<string, ObservedAnalysis>(_analyses, StringComparer.Ordinal),
+    };
+
+    public Rollout Rollout() => new()
+    {
+        Metadata = new ObjectMeta { Name = "api", Namespace = "prod", Uid = "uid-1", Generation = _generation, ResourceVersion = "1" },
+        Spec = Spec,
+        Status = Status,
+    };
+
+    /// <summary>One reconcile: decide (checking restart safety), apply the actions, store the status.</summary>
+    public RolloutDecision Tick()
+    {
+        var observed = Observe();
+        var decision = RolloutDecider.Decide(observed, Now);
+        var restarted = RolloutDecider.Decide(observed with { Rollout = RoundTrip(observed.Rollout) }, Now);
+        Assert.Equal(Describe(decision), Describe(restarted));
+        foreach (var action in decision.Actions)
+        {
+            Apply(action);
+        }
+
+        Actions.AddRange(decision.Actions);
+        Events.AddRange(decision.Events);
+        Status = RoundTrip(observed.Rollout with { Status = decision.Status }).Status;
+        LastDecision = decision;
+        return decision;
+    }
+
+    /// <summary>Pods of every ReplicaSet reach their spec: created, and ready unless their image is bad.</summary>
+    public void PodsSettle()
+    {
+        foreach (var rs in _replicaSets.Values)
+        {
+            rs.Current = rs.Replicas;
+            rs.Available = BadImages.Contains(rs.Image) ? 0 : rs.Replicas;
+        }
+    }
+
+    /// <summary>Ticks, settling pods and advancing time by <paramref name="step"/>, until the decision changes nothing.</summary>
+    public void RunUntilQuiet(int maxTicks = 50, TimeSpan? step = null)
+    {
+        for (var i = 0; i < maxTicks; i++)
+        {
+            var before = Serialize(Status);
+            var decision = Tick();
+            PodsSettle();
+            if (decision.Actions.Count == 0 && Serialize(decision.Status) == before && !PodsChanged())
+            {
+                return;
+            }
+
+            Now += step ?? TimeSpan.FromSeconds(1);
+        }
+
+        throw new InvalidOperationException($"no quiet state after {maxTicks} ticks; phase {Phase}, status {Serialize(Status)}");
+    }
+
+    /// <summary>Advances time to the decision's requeue time (what the work queue would do).</summary>
+    public void AdvanceToRequeue()
+    {
+        var at = LastDecision?.RequeueAt ?? throw new InvalidOperationException("the last decision asked for no requeue");
+        Assert.True(at > Now, $"requeue time {at} is not after now {Now}");
+        Now = at;
+    }
+
+    private bool PodsChanged() => _replicaSets.Values.Any(r => r.Changed());
+
+    private void Apply(RolloutAction action)
+    {
+        switch (action)
+        {
+            case CreateReplicaSet create:
+                Assert.False(_replicaSets.ContainsKey(create.Hash), $"ReplicaSet {create.Hash} created twice");
+                _replicaSets[create.Hash] = new SimulatedReplicaSet(create.Name, create.Hash, create.Revision, create.Template, create.Replicas);
+                break;
+            case ScaleReplicaSet scale:
+                var rs = _replicaSets.Values.Single(r => r.Name == scale.Name);
+                rs.Replicas = scale.Replicas;
+                rs.ScaleDownDeadline = scale.ScaleDownDeadline;
+                rs.Current = Math.Min(rs.Current, scale.Replicas);
+                rs.Available = Math.Min(rs.Available, scale.Replicas);
+                break;
+            case DeleteReplicaSet delete:
+                _replicaSets.Remove(_replicaSets.Values.Single(r => r.Name == delete.Name).Hash);
+                break;
+            case SelectReplicaSet select when select.Service == Spec.Strategy?.Canary?.StableService:
+                StableServiceHash = select.Hash;
+                break;
+            case SelectReplicaSet select:
+                Assert.Equal(Spec.Strategy?.Canary?.CanaryService, select.Service);
+                CanaryServiceHash = select.Hash;
+                break;
+            case SetTrafficWeight weight:
+                RouterWeight = weight.CanaryWeight;
+                break;
+            case StartAnalysis start:
+                StartedAnalyses.Add(start.Name);
+                _analyses[start.Name] = new ObservedAnalysis(start.Name, AnalysisPhase.Running);
+                break;
+            case TerminateAnalysis terminate:
+                TerminatedAnalyses.Add(terminate.Name);
+                _analyses.Remove(terminate.Name);
+                break;
+            default:
+                throw new InvalidOperationException("unexpected action " + action);
+        }
+    }
+
+    public static Rollout RoundTrip(Rollout rollout) =>
+        JsonSerializer.Deserialize(JsonSerializer.Serialize(rollout, CoreJsonContext.Default.Rollout), CoreJsonContext.Default.Rollout)!;
+
+    public static string Serialize(RolloutStatus? status) => status is null ? "" : JsonSerializer.Serialize(status, CoreJsonContext.Default.RolloutStatus);
+
+    /// <summary>A decision as comparable text: actions, status, events and requeue time.</summary>
+    public static string Describe(RolloutDecision decision) =>
+        string.Join("\n", decision.Actions.Select(a => a switch
+        {
+            CreateReplicaSet c => $"create {c.Name} r{c.Revision} x{c.Replicas} {c.Template.ToJsonString()}",
+            StartAnalysis s => $"start {s.Name} {s.Background}",
+            _ => a.ToString(),
+        }))
+        + "\n" + Serialize(decision.Status)
+        + "\n" + string.Join("\n", decision.Events)
+        + "\n" + decision.RequeueAt?.ToString("O");
+}
+
+/// <summary>A ReplicaSet in <see cref="RolloutWorld"/>.</summary>
+internal sealed class SimulatedReplicaSet(string name, string hash, int revision, JsonObject template, int replicas)
+{
+    private (int Replicas, int Current, int Available) _last = (-1, -1, -1);
+
+    public string Name { get; } = name;
+
+    public string Hash { get; } = hash;
+
+    public int Revision { get; } = revision;
+
+    public JsonObject Template { get; } = template;
+
+    public string Image => Template["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
+
+    public int Replicas { get; set; } = replicas;
+
+    public int Current { get; set; }
+
+    public int Available { get; set; }
+
+    public DateTimeOffset? ScaleDownDeadline { get; set; }
+
+    public ObservedReplicaSet Observe() => new()
+    {
+        Name = Name,
+        Hash = Hash,
+        Revision = Revision,
+        Replicas = Replicas,
+        ReadyReplicas = Available,
+        AvailableReplicas = Available,
+        CurrentReplicas = Current,
+        Template = Template,
+        ScaleDownDeadline = ScaleDownDeadline,
+    };
+
+    public bool Changed()
+    {
+        var now = (Replicas, Current, Available);
+        var changed = now != _last;
+        _last = now;
+        return changed;
+    }
+}
