@@ -16,6 +16,9 @@ public static class ControllerCommand
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run several replicas; only the holder of the Lease reconciles" };
         var leaseNamespace = new Option<string?>("--leader-election-namespace") { Description = "Namespace of the Lease (default: --namespace, else the kubeconfig's or pod's namespace)" };
         var leaseName = new Option<string>("--leader-election-id") { Description = "Name of the Lease", DefaultValueFactory = _ => "canaryflow-controller" };
+        var leaseDuration = new Option<string>("--leader-election-lease-duration") { Description = "How long a standby waits before taking over an unrenewed Lease", DefaultValueFactory = _ => "15s" };
+        var renewDeadline = new Option<string>("--leader-election-renew-deadline") { Description = "How long the leader keeps trying to renew before it steps down", DefaultValueFactory = _ => "10s" };
+        var retryPeriod = new Option<string>("--leader-election-retry-period") { Description = "How often candidates try to acquire or renew the Lease", DefaultValueFactory = _ => "2s" };
         var metrics = new Option<string>("--metrics-bind-address") { Description = "host:port for /metrics, :port for all interfaces, 0 to disable", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var health = new Option<string>("--health-probe-bind-address") { Description = "host:port for /healthz and /readyz, :port for all interfaces, 0 to disable", DefaultValueFactory = _ => "127.0.0.1:8081" };
         var workers = new Option<int>("--workers") { Description = "Rollouts reconciled at once", DefaultValueFactory = _ => 4 };
@@ -25,7 +28,7 @@ public static class ControllerCommand
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, information, warning or error", DefaultValueFactory = _ => "information" };
         var root = new RootCommand("CanaryFlow controller: takes Rollouts through their canary steps")
         {
-            kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, metrics, health, workers, resync, qps, burst, logLevel,
+            kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, leaseDuration, renewDeadline, retryPeriod, metrics, health, workers, resync, qps, burst, logLevel,
         };
         root.SetAction(async (parse, token) =>
         {
@@ -40,10 +43,13 @@ public static class ControllerCommand
                     LeaderElect = parse.GetValue(leaderElect),
                     LeaderElectionNamespace = parse.GetValue(leaseNamespace),
                     LeaderElectionId = parse.GetValue(leaseName)!,
+                    LeaseDuration = Duration(parse.GetValue(leaseDuration)!, "--leader-election-lease-duration"),
+                    RenewDeadline = Duration(parse.GetValue(renewDeadline)!, "--leader-election-renew-deadline"),
+                    RetryPeriod = Duration(parse.GetValue(retryPeriod)!, "--leader-election-retry-period"),
                     MetricsBindAddress = parse.GetValue(metrics)!,
                     HealthProbeBindAddress = parse.GetValue(health)!,
                     Workers = Positive(parse.GetValue(workers), "--workers"),
-                    ResyncPeriod = parse.GetValue(resync) is "0" ? TimeSpan.Zero : Core.Durations.KubernetesDuration.Parse(parse.GetValue(resync)!),
+                    ResyncPeriod = parse.GetValue(resync) is "0" ? TimeSpan.Zero : Duration(parse.GetValue(resync)!, "--resync-period"),
                     Qps = parse.GetValue(qps) > 0 ? parse.GetValue(qps) : throw new FormatException("--kube-api-qps must be greater than 0"),
                     Burst = Positive(parse.GetValue(burst), "--kube-api-burst"),
                     LogLevel = ParseLevel(parse.GetValue(logLevel)!),
@@ -72,6 +78,9 @@ public static class ControllerCommand
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         return root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }
+
+    private static TimeSpan Duration(string text, string flag) =>
+        Core.Durations.KubernetesDuration.TryParse(text, out var value, out var error) ? value : throw new FormatException($"{flag}: {error}");
 
     private static int Positive(int value, string flag) =>
         value > 0 ? value : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be greater than 0, got {value}"));

@@ -69,10 +69,22 @@ public static partial class ControllerHost
                     LeaseNamespace = options.LeaderElectionNamespace ?? options.Namespace ?? connection.Namespace,
                     LeaseName = options.LeaderElectionId,
                     Identity = LeaderElectionOptions.NewIdentity(),
+                    LeaseDuration = options.LeaseDuration,
+                    RenewDeadline = options.RenewDeadline,
+                    RetryPeriod = options.RetryPeriod,
                 }
                 : null,
         };
-        settings.LeaderElection?.Validate();
+        try
+        {
+            settings.LeaderElection?.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync("canaryflow-controller: leader election: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
+
         await using var controller = new RolloutController(client, settings, metrics, readiness, liveness, loggerFactory);
         if (endpoints.Count > 0)
         {

@@ -18,6 +18,12 @@ public sealed record ControllerOptions
 
     public string LeaderElectionId { get; init; } = "canaryflow-controller";
 
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>host:port of /metrics; "0" turns it off.</summary>
     public string MetricsBindAddress { get; init; } = "127.0.0.1:8080";
 

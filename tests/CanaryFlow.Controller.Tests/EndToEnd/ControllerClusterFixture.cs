@@ -1,0 +1,32 @@
+using CanaryFlow.LocalCluster;
+using CanaryFlow.LocalCluster.Tests.Infrastructure;
+
+namespace CanaryFlow.Controller.Tests.EndToEnd;
+
+/// <summary>A LocalCluster with simulated pods and the Rollout CRD installed by real kubectl, shared by the end-to-end tests.</summary>
+public sealed class ControllerClusterFixture : IAsyncLifetime
+{
+    public LocalClusterServer Server { get; private set; } = null!;
+
+    public Kubectl Kubectl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await LocalClusterServer.StartAsync(new LocalClusterOptions { PodReadinessDelay = TimeSpan.FromMilliseconds(300) });
+        Kubectl = new Kubectl(Server);
+        (await Kubectl.RunAsync("apply", "-f", Path.Combine(RepositoryRoot.Path, "crds", "rollout.yaml"))).ShouldSucceed();
+        (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd/rollouts.canaryflow.io", "--timeout=30s")).ShouldSucceed();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Kubectl.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ControllerClusterCollection : ICollectionFixture<ControllerClusterFixture>
+{
+    public const string Name = "ControllerCluster";
+}
