@@ -1,0 +1,89 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using CanaryFlow.Core.Api;
+using CanaryFlow.Core.Rollouts;
+
+namespace CanaryFlow.Core.Tests.Crd;
+
+/// <summary>
+/// The parts of crds/rollout.yaml that name things the controller defines: enums must list what the controller
+/// writes and accepts, and printer columns and the scale subresource must point at fields the schema has.
+/// </summary>
+public sealed class RolloutCrdContractTests
+{
+    [Fact]
+    public void Phase_enum_is_the_phases_of_the_state_machine()
+    {
+        // A phase missing here would make the API server refuse the controller's status update.
+        Assert.Equal(Enum.GetNames<RolloutPhase>(), EnumValues("status.phase"));
+    }
+
+    [Fact]
+    public void Pause_reason_enum_is_the_reasons_the_controller_writes()
+    {
+        var reasons = typeof(PauseReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.Equal(reasons.Order(StringComparer.Ordinal), EnumValues("status.pauseConditions[*].reason").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_failure_policy_the_crd_allows_is_accepted_by_the_validator()
+    {
+        foreach (var policy in EnumValues("spec.strategy.canary.failurePolicy"))
+        {
+            var rollout = new Rollout { Spec = new RolloutSpec { Strategy = new() { Canary = new() { FailurePolicy = policy } } } };
+
+            Assert.DoesNotContain(RolloutValidator.Validate(rollout), p => p.Field == "spec.strategy.canary.failurePolicy");
+        }
+    }
+
+    [Fact]
+    public void Every_revert_mode_the_crd_allows_is_accepted_by_the_validator()
+    {
+        foreach (var revert in EnumValues("spec.git.revert"))
+        {
+            var rollout = new Rollout { Spec = new RolloutSpec { Git = new GitSpec { RepoUrl = "https://git.example.com/c.git", Path = "app", Revert = revert } } };
+
+            Assert.DoesNotContain(RolloutValidator.Validate(rollout), p => p.Field == "spec.git.revert");
+        }
+    }
+
+    [Fact]
+    public void Printer_columns_point_at_schema_fields_of_their_type()
+    {
+        var version = Version();
+        var schema = RolloutCrd.Schema();
+
+        foreach (var column in version["additionalPrinterColumns"]!.AsArray().Select(c => c!.AsObject()))
+        {
+            var path = (string)column["jsonPath"]!;
+            var type = (string)column["type"]!;
+            if (path == ".metadata.creationTimestamp")
+            {
+                Assert.Equal("date", type);
+                continue;
+            }
+
+            var node = RolloutCrd.NodeAt(schema, path.TrimStart('.'));
+            Assert.True((string?)node["type"] == type, $"column {column["name"]} is {type} but {path} is {node["type"]}");
+        }
+    }
+
+    [Fact]
+    public void Scale_subresource_paths_point_at_schema_fields()
+    {
+        var scale = Version()["subresources"]!["scale"]!;
+        var schema = RolloutCrd.Schema();
+
+        Assert.Equal("integer", (string?)RolloutCrd.NodeAt(schema, ((string)scale["specReplicasPath"]!).TrimStart('.'))["type"]);
+        Assert.Equal("integer", (string?)RolloutCrd.NodeAt(schema, ((string)scale["statusReplicasPath"]!).TrimStart('.'))["type"]);
+        Assert.Equal("string", (string?)RolloutCrd.NodeAt(schema, ((string)scale["labelSelectorPath"]!).TrimStart('.'))["type"]);
+    }
+
+    private static JsonObject Version() => Assert.Single(RolloutCrd.Load()["spec"]!["versions"]!.AsArray())!.AsObject();
+
+    private static string[] EnumValues(string path) =>
+        [.. RolloutCrd.NodeAt(RolloutCrd.Schema(), path)["enum"]!.AsArray().Select(v => (string)v!)];
+}
