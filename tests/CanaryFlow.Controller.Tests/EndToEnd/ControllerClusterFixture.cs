@@ -1,5 +1,6 @@
 using CanaryFlow.LocalCluster;
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Controller.Tests.EndToEnd;
 
@@ -14,7 +15,7 @@ public sealed class ControllerClusterFixture : IAsyncLifetime
     {
         Server = await LocalClusterServer.StartAsync(new LocalClusterOptions { PodReadinessDelay = TimeSpan.FromMilliseconds(300) });
         Kubectl = new Kubectl(Server);
-        (await Kubectl.RunAsync("apply", "-f", Path.Combine(RepositoryRoot.Path, "crds", "rollout.yaml"))).ShouldSucceed();
+        (await Kubectl.RunAsync("apply", "-f", RepositoryRoot.File("crds", "rollout.yaml"))).ShouldSucceed();
         (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd/rollouts.canaryflow.io", "--timeout=30s")).ShouldSucceed();
     }
 

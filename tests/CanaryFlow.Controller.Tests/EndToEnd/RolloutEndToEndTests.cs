@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.LocalCluster.Tests.Infrastructure;
+using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Controller.Tests.EndToEnd;
 
@@ -40,9 +41,9 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         var done = await Eventually.UntilAsync(RolloutAsync, r => Phase(r) == "Healthy" && Status(r, "stableRS") != firstHash && Status(r, "stableRS") == Status(r, "currentPodHash"), "the update to complete", _long);
 
         var stable = Status(done, "stableRS");
-        Assert.Equal("4", await _kubectl.JsonPathAsync("{.spec.replicas}", "rs", "api-" + stable, "-n", _ns));
-        await Eventually.UntilAsync(() => _kubectl.JsonPathAsync("{.spec.replicas}", "rs", "api-" + firstHash, "-n", _ns), r => r == "0", "the old stable to scale to zero", _long);
-        Assert.Equal(stable, await _kubectl.JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-stable", "-n", _ns));
+        Assert.Equal("4", await JsonPathAsync("{.spec.replicas}", "rs", "api-" + stable, "-n", _ns));
+        await Eventually.UntilAsync(() => JsonPathAsync("{.spec.replicas}", "rs", "api-" + firstHash, "-n", _ns), r => r == "0", "the old stable to scale to zero", _long);
+        Assert.Equal(stable, await JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-stable", "-n", _ns));
         var reasons = await EventReasonsAsync();
         Assert.Equal(["RolloutUpdated", "RolloutAvailable", "RolloutUpdated", "TrafficWeightUpdated", "RolloutStepCompleted", "RolloutPaused", "RolloutResumed", "RolloutStepCompleted", "TrafficWeightUpdated", "RolloutStepCompleted", "RolloutCompleted"], reasons);
         (await _kubectl.RunAsync("wait", "--for=condition=Ready", "rollout/api", "-n", _ns, "--timeout=60s")).ShouldSucceed();
@@ -57,14 +58,14 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         await ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", "[{setWeight: 50}, {pause: {}}]"));
         var paused = await Eventually.UntilAsync(RolloutAsync, r => Phase(r) == "Paused", "the canary to pause", _long);
         var canary = Status(paused, "currentPodHash");
-        Assert.Equal(canary, await _kubectl.JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-canary", "-n", _ns));
+        Assert.Equal(canary, await JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-canary", "-n", _ns));
 
         (await _kubectl.RunAsync("patch", "rollout", "api", "-n", _ns, "--subresource=status", "--type=merge", "-p", """{"status":{"abort":true}}""")).ShouldSucceed();
 
         await Eventually.UntilAsync(RolloutAsync, r => Phase(r) == "Degraded", "the abort", _long);
-        await Eventually.UntilAsync(() => _kubectl.JsonPathAsync("{.spec.replicas}", "rs", "api-" + canary, "-n", _ns), r => r == "0", "the canary to scale to zero", _long);
-        Assert.Equal("4", await _kubectl.JsonPathAsync("{.spec.replicas}", "rs", "api-" + stable, "-n", _ns));
-        Assert.Equal(stable, await _kubectl.JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-canary", "-n", _ns));
+        await Eventually.UntilAsync(() => JsonPathAsync("{.spec.replicas}", "rs", "api-" + canary, "-n", _ns), r => r == "0", "the canary to scale to zero", _long);
+        Assert.Equal("4", await JsonPathAsync("{.spec.replicas}", "rs", "api-" + stable, "-n", _ns));
+        Assert.Equal(stable, await JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-canary", "-n", _ns));
         Assert.Contains("RolloutAborted", await EventReasonsAsync());
     }
 
@@ -104,13 +105,13 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         await Eventually.UntilAsync(RolloutAsync, r => Phase(r) == "Healthy", "the first revision", _long);
 
         var leaders = await Eventually.UntilAsync(() => LeadersAsync(a, b), l => l.Count(x => x) == 1, "exactly one leader", _long);
-        var holder = await _kubectl.JsonPathAsync("{.spec.holderIdentity}", "lease", "canaryflow-controller", "-n", _ns);
+        var holder = await JsonPathAsync("{.spec.holderIdentity}", "lease", "canaryflow-controller", "-n", _ns);
         Assert.NotEmpty(holder);
         var (leader, standby) = leaders[0] ? (a, b) : (b, a);
 
         await leader.KillAsync();
         await Eventually.UntilAsync(() => LeadersAsync(standby), l => l[0], "the standby to take over", _long);
-        Assert.NotEqual(holder, await _kubectl.JsonPathAsync("{.spec.holderIdentity}", "lease", "canaryflow-controller", "-n", _ns));
+        Assert.NotEqual(holder, await JsonPathAsync("{.spec.holderIdentity}", "lease", "canaryflow-controller", "-n", _ns));
 
         await ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", "[{setWeight: 50}]", replicas: 2));
         await Eventually.UntilAsync(RolloutAsync, r => Phase(r) == "Healthy" && Status(r, "stableRS") == Status(r, "currentPodHash") && Status(r, "canary.attempt") == "1", "the new leader to complete an update", _long);
@@ -129,7 +130,7 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         Assert.Equal("False", progressing["status"]!.GetValue<string>());
         Assert.Equal("ProgressDeadlineExceeded", progressing["reason"]!.GetValue<string>());
         Assert.Contains("ProgressDeadlineExceeded", await EventReasonsAsync());
-        Assert.Equal("2", await _kubectl.JsonPathAsync("{.status.availableReplicas}", "rs", "api-" + stable, "-n", _ns));
+        Assert.Equal("2", await JsonPathAsync("{.status.availableReplicas}", "rs", "api-" + stable, "-n", _ns));
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         var condition = invalid["status"]!["conditions"]!.AsArray().Single(c => c!["type"]!.GetValue<string>() == "InvalidSpec")!;
         Assert.Equal("True", condition["status"]!.GetValue<string>());
         Assert.Contains("spec.template.metadata.labels", condition["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("", await _kubectl.JsonPathAsync("{.items[*].metadata.name}", "rs", "-n", _ns));
+        Assert.Equal("", await JsonPathAsync("{.items[*].metadata.name}", "rs", "-n", _ns));
 
         Assert.Equal(0, await controller.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
@@ -153,6 +154,10 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         _controllers.Add(controller);
         return controller;
     }
+
+    /// <summary><c>kubectl get ... -o jsonpath=template</c>.</summary>
+    private async Task<string> JsonPathAsync(string template, params string[] arguments) =>
+        (await _kubectl.RunAsync(["get", .. arguments, "-o", $"jsonpath={template}"])).ShouldSucceed().Stdout;
 
     private async Task ApplyAsync(string manifest) => (await _kubectl.RunAsync(manifest, _long, "apply", "-f", "-")).ShouldSucceed();
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using CanaryFlow.Tests.Shared;
+
 namespace CanaryFlow.Core.Tests.Docs;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed partial class CorePurityTests
     }
 
     private static IEnumerable<string> CoreSources() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "CanaryFlow.Core"), "*.cs", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(RepositoryRoot.File("src", "CanaryFlow.Core"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 

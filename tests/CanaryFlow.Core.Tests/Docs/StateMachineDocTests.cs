@@ -1,6 +1,8 @@
 using System.Text;
 using CanaryFlow.Core.Rollouts;
 
+using CanaryFlow.Tests.Shared;
+
 namespace CanaryFlow.Core.Tests.Docs;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class StateMachineDocTests
     [Fact]
     public void The_state_machine_document_matches_the_code()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "docs", "state-machine.md");
+        var path = RepositoryRoot.File("docs", "state-machine.md");
         var expected = Render();
         if (Environment.GetEnvironmentVariable("CANARYFLOW_UPDATE_DOCS") == "1")
         {
