@@ -46,7 +46,8 @@ public static class RolloutConditions
         Condition Make(string type, bool status, string reason)
         {
             var statusText = status ? "True" : "False";
-            var message = type is Ready or Stalled or InvalidSpec or Progressing ? facts.Message : "";
+            // Stalled and InvalidSpec explain themselves only while they hold; Ready and Progressing always say where things are.
+            var message = type is Ready or Progressing || (status && type is Stalled or InvalidSpec) ? facts.Message : "";
             var old = previous?.FirstOrDefault(c => c.Type == type);
             var since = old is not null && old.Status == statusText ? old.LastTransitionTime ?? now : now;
             return new Condition
