@@ -11,5 +11,12 @@ namespace CanaryFlow.Core.Api;
 [JsonSerializable(typeof(Rollout))]
 [JsonSerializable(typeof(KubernetesList<Rollout>))]
 [JsonSerializable(typeof(RolloutStatus))]
+[JsonSerializable(typeof(AnalysisTemplate))]
+[JsonSerializable(typeof(KubernetesList<AnalysisTemplate>))]
+[JsonSerializable(typeof(ClusterAnalysisTemplate))]
+[JsonSerializable(typeof(KubernetesList<ClusterAnalysisTemplate>))]
+[JsonSerializable(typeof(AnalysisRun))]
+[JsonSerializable(typeof(KubernetesList<AnalysisRun>))]
+[JsonSerializable(typeof(AnalysisRunStatus))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -145,7 +145,24 @@ public sealed record AnalysisArgument : KubernetesRecord
 
     public string? Value { get; init; }
 
-    public JsonElement? ValueFrom { get; init; }
+    public ArgumentValueFrom? ValueFrom { get; init; }
+}
+
+/// <summary>Where an argument's value comes from when it is not written inline.</summary>
+public sealed record ArgumentValueFrom : KubernetesRecord
+{
+    /// <summary>A key of a Secret in the run's namespace; its value is masked wherever it is shown.</summary>
+    public SecretKeySelector? SecretKeyRef { get; init; }
+
+    /// <summary>Stable or Latest: the pod-template hash of the stable or the canary ReplicaSet.</summary>
+    public string? PodTemplateHashValue { get; init; }
+}
+
+public sealed record SecretKeySelector : KubernetesRecord
+{
+    public string? Name { get; init; }
+
+    public string? Key { get; init; }
 }
 
 public sealed record GitSpec : KubernetesRecord

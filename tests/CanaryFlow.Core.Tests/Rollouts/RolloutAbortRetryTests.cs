@@ -94,7 +94,7 @@ public sealed class RolloutAbortRetryTests
     [Fact]
     public void A_failed_analysis_aborts_and_retry_starts_a_fresh_run_instead_of_failing_again()
     {
-        var world = HealthyWorld(Spec(2, Weight(50), Analysis("success-rate"), Weight(100)));
+        var world = HealthyWorld(Spec(2, Weight(50), AnalysisStep("success-rate"), Weight(100)));
         world.SetImage("api:2");
         world.RunUntilQuiet();
         var first = Assert.Single(world.StartedAnalyses);

@@ -10,7 +10,7 @@ public sealed class RolloutScenarioTests
     [Fact]
     public void Promote_full_skips_the_remaining_pauses_and_analysis()
     {
-        var world = HealthyWorld(Spec(4, Weight(25), Pause(), Analysis("success-rate"), Pause("1h"), Weight(75)));
+        var world = HealthyWorld(Spec(4, Weight(25), Pause(), AnalysisStep("success-rate"), Pause("1h"), Weight(75)));
         world.SetImage("api:2");
         world.RunUntilQuiet();
         Assert.Equal("Paused", world.Phase);
@@ -173,7 +173,7 @@ public sealed class RolloutScenarioTests
     [Fact]
     public void Going_back_to_the_stable_template_is_a_fast_rollback_without_steps()
     {
-        var world = HealthyWorld(Spec(4, Weight(50), Pause(), Analysis("success-rate")));
+        var world = HealthyWorld(Spec(4, Weight(50), Pause(), AnalysisStep("success-rate")));
         var stable = world.Status!.StableRs;
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -214,7 +214,7 @@ public sealed class RolloutScenarioTests
     [Fact]
     public void An_inconclusive_analysis_pauses_and_promote_continues()
     {
-        var world = HealthyWorld(Spec(2, Weight(50), Analysis("latency"), Weight(100)));
+        var world = HealthyWorld(Spec(2, Weight(50), AnalysisStep("latency"), Weight(100)));
         world.SetImage("api:2");
         world.RunUntilQuiet();
         world.SetAnalysis(world.StartedAnalyses.Single(), AnalysisPhase.Inconclusive, "p99 0.4 s between the conditions");
@@ -230,7 +230,7 @@ public sealed class RolloutScenarioTests
     [Fact]
     public void With_failurePolicy_pause_a_failed_analysis_waits_for_a_person()
     {
-        var world = HealthyWorld(Spec(2, [Weight(50), Analysis("errors")], c => c with { FailurePolicy = "pause" }));
+        var world = HealthyWorld(Spec(2, [Weight(50), AnalysisStep("errors")], c => c with { FailurePolicy = "pause" }));
         world.SetImage("api:2");
         world.RunUntilQuiet();
         world.SetAnalysis(world.StartedAnalyses.Single(), AnalysisPhase.Failed, "error rate 0.2 > 0.05");

@@ -22,7 +22,7 @@ internal static class RolloutSpecs
     public static CanaryStep Pause(string? duration = null) =>
         new() { Pause = duration is null ? new PauseStep() : new PauseStep { Duration = IntOrString.FromString(duration) } };
 
-    public static CanaryStep Analysis(string template) => new() { Analysis = new RolloutAnalysis { Templates = [new AnalysisTemplateReference { TemplateName = template }] } };
+    public static CanaryStep AnalysisStep(string template) => new() { Analysis = new RolloutAnalysis { Templates = [new AnalysisTemplateReference { TemplateName = template }] } };
 
     public static RolloutSpec Spec(int replicas, params CanaryStep[] steps) => Spec(replicas, steps, canary => canary);
 
