@@ -40,6 +40,12 @@ internal sealed class RolloutWorld
     /// <summary>Templates whose pods never become ready.</summary>
     public HashSet<string> BadImages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>At most this many pods of a ReplicaSet (by hash) become available: the rest cannot be scheduled.</summary>
+    public Dictionary<string, int> AvailableLimit { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>ReplicaSets (by hash) that exist but the informer has not seen yet.</summary>
+    public HashSet<string> NotYetObserved { get; } = new(StringComparer.Ordinal);
+
     public List<RolloutEvent> Events { get; } = [];
 
     public List<RolloutAction> Actions { get; } = [];
@@ -49,6 +55,9 @@ internal sealed class RolloutWorld
     public List<string> TerminatedAnalyses { get; } = [];
 
     public RolloutDecision? LastDecision { get; private set; }
+
+    /// <summary>Every decision that was applied in full, in order.</summary>
+    public List<RolloutDecision> Decisions { get; } = [];
 
     public IReadOnlyCollection<SimulatedReplicaSet> ReplicaSets => _replicaSets.Values;
 
@@ -83,7 +92,7 @@ internal sealed class RolloutWorld
     public ObservedRollout Observe() => new()
     {
         Rollout = Rollout(),
-        ReplicaSets = [.. _replicaSets.Values.Select(r => r.Observe())],
+        ReplicaSets = [.. _replicaSets.Values.Where(r => !NotYetObserved.Contains(r.Hash)).Select(r => r.Observe())],
         StableService = Spec.Strategy?.Canary?.StableService is { } stable ? new ObservedService(stable, StableServiceHash) : null,
         CanaryService = Spec.Strategy?.Canary?.CanaryService is { } canary ? new ObservedService(canary, CanaryServiceHash) : null,
         Analyses = new Dictionary<string, ObservedAnalysis>(_analyses, StringComparer.Ordinal),
@@ -112,8 +121,31 @@ internal sealed class RolloutWorld
         Events.AddRange(decision.Events);
         Status = RoundTrip(observed.Rollout with { Status = decision.Status }).Status;
         LastDecision = decision;
+        Decisions.Add(decision);
         return decision;
     }
+
+    /// <summary>The last applied decision that recorded an Event with this reason.</summary>
+    public RolloutDecision LastDecisionWith(string reason) => Decisions.Last(d => d.Events.Any(e => e.Reason == reason));
+
+    /// <summary>
+    /// A reconcile whose actuator fails after applying the first <paramref name="applied"/> actions: the controller
+    /// then writes no status and records no Events (it decides again on the next reconcile).
+    /// </summary>
+    public RolloutDecision TickFailingAfter(int applied)
+    {
+        var decision = RolloutDecider.Decide(Observe(), Now);
+        foreach (var action in decision.Actions.Take(applied))
+        {
+            Apply(action);
+        }
+
+        Actions.AddRange(decision.Actions.Take(applied));
+        return decision;
+    }
+
+    /// <summary>A person deletes a ReplicaSet (kubectl delete rs); its pods go with it.</summary>
+    public void DeleteReplicaSetByHand(string hash) => Assert.True(_replicaSets.Remove(hash), $"no ReplicaSet {hash}");
 
     /// <summary>Pods of every ReplicaSet reach their spec: created, and ready unless their image is bad.</summary>
     public void PodsSettle()
@@ -121,7 +153,7 @@ internal sealed class RolloutWorld
         foreach (var rs in _replicaSets.Values)
         {
             rs.Current = rs.Replicas;
-            rs.Available = BadImages.Contains(rs.Image) ? 0 : rs.Replicas;
+            rs.Available = BadImages.Contains(rs.Image) ? 0 : Math.Min(rs.Replicas, AvailableLimit.GetValueOrDefault(rs.Hash, int.MaxValue));
         }
     }
 
@@ -236,6 +268,9 @@ internal sealed class SimulatedReplicaSet(string name, string hash, int revision
 
     public DateTimeOffset? ScaleDownDeadline { get; set; }
 
+    /// <summary>False while the informer shows a status older than the spec (observedGeneration behind).</summary>
+    public bool StatusCurrent { get; set; } = true;
+
     public ObservedReplicaSet Observe() => new()
     {
         Name = Name,
@@ -247,6 +282,7 @@ internal sealed class SimulatedReplicaSet(string name, string hash, int revision
         CurrentReplicas = Current,
         Template = Template,
         ScaleDownDeadline = ScaleDownDeadline,
+        StatusCurrent = StatusCurrent,
     };
 
     public bool Changed()
