@@ -20,6 +20,9 @@ public sealed record RolloutStatus : KubernetesRecord
     /// <summary>Hash of the pod template of spec.template (the canary while an update is in flight).</summary>
     public string? CurrentPodHash { get; init; }
 
+    /// <summary>The revision number of spec.template's ReplicaSet (the highest handed out, so two quick changes never share one).</summary>
+    public int? CurrentRevision { get; init; }
+
     /// <summary>Hash of the stable ReplicaSet's template.</summary>
     [JsonPropertyName("stableRS")]
     public string? StableRs { get; init; }
@@ -88,6 +91,12 @@ public sealed record CanaryStatus : KubernetesRecord
 
     /// <summary>Available pods of the canary ReplicaSet (progress is measured against it).</summary>
     public int? AvailableReplicas { get; init; }
+
+    /// <summary>
+    /// Held while the controller pauses for an inconclusive background analysis; Accepted once a person promoted past
+    /// it (the run stays inconclusive, so without this it would pause again); absent otherwise.
+    /// </summary>
+    public string? BackgroundAnalysisHold { get; init; }
 
     /// <summary>
     /// Counts canary starts and retries of this Rollout, never reset: AnalysisRun names carry it, so a retry or a

@@ -31,7 +31,22 @@ internal static class ReplicaPlanner
         // With a router the stable keeps every pod until promotion moves traffic and then scales it down after
         // scaleDownDelaySeconds; taking its pods earlier would drop requests the router still sends it.
         var stableTarget = plan.Routed ? plan.Replicas : result.StableReplicas;
-        return new ReplicaTargets(result.CanaryReplicas, stableTarget, result.ActualCanaryWeight);
+        var canaryTarget = result.CanaryReplicas;
+        if (!plan.Routed)
+        {
+            if (weight == 0)
+            {
+                // The planner sends weight 0 straight to (0, replicas); pods are traffic here, so go within the budget.
+                canaryTarget = AvailabilityBudget.ScaleDownTarget(plan, canary, 0);
+            }
+            else if (plan.AvailabilityRemoved > 0 && stable is not null)
+            {
+                // Old ReplicaSets already spent availability in this decision: the stable keeps its pods for now.
+                stableTarget = Math.Max(stableTarget, stable.Replicas);
+            }
+        }
+
+        return new ReplicaTargets(canaryTarget, stableTarget, result.ActualCanaryWeight);
     }
 
     public static int MaxUnavailable(RolloutPlan plan) => Limits(plan).MaxUnavailable;

@@ -25,7 +25,7 @@ public static partial class RolloutDecider
                 return;
             }
 
-            if (!plan.Routed && step.SetWeight is { } reached)
+            if (!plan.Routed && step.SetWeight is { } reached && reached != WeightBefore(plan, index))
             {
                 // Without a router the pods are the traffic: announced once the step's pods are in place.
                 plan.Note(RolloutEvent.Normal, "TrafficWeightUpdated", $"Replica ratio at {plan.CanaryWeight.ToString(CultureInfo.InvariantCulture)}% canary (step target {reached.ToString(CultureInfo.InvariantCulture)}%)");
@@ -40,9 +40,34 @@ public static partial class RolloutDecider
         Promote(plan, canary, stable);
     }
 
-    /// <summary>While a user pause holds the rollout, the current step's replicas and traffic are kept as they are.</summary>
-    private static void HoldAtCurrentStep(RolloutPlan plan, ObservedReplicaSet? canary, ObservedReplicaSet? stable) =>
-        ApplyWeight(plan, canary, stable, plan.StepIndex >= plan.Steps.Count ? 100 : CurrentWeight(plan));
+    /// <summary>
+    /// While a person holds the rollout (spec.paused, an inconclusive background analysis), pods and traffic stay
+    /// exactly as they are: not even the current step's target is applied.
+    /// </summary>
+    private static void HoldAtCurrentStep(RolloutPlan plan, ObservedReplicaSet? canary, ObservedReplicaSet? stable)
+    {
+        if (!plan.Routed && canary is not null)
+        {
+            var canaryAvailable = Math.Min(canary.Replicas, canary.AvailableReplicas);
+            var stableAvailable = stable is null ? 0 : Math.Min(stable.Replicas, stable.AvailableReplicas);
+            var total = canaryAvailable + stableAvailable;
+            plan.CanaryWeight = total == 0 ? 0 : (int)Math.Round(100.0 * canaryAvailable / total, MidpointRounding.AwayFromZero);
+        }
+    }
+
+    /// <summary>The weight of the last setWeight before step <paramref name="index"/> (0 before the first).</summary>
+    private static int WeightBefore(RolloutPlan plan, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (plan.Steps[i].SetWeight is { } weight)
+            {
+                return weight;
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>The weight of the last setWeight at or before the current step (0 before the first).</summary>
     private static int CurrentWeight(RolloutPlan plan)
@@ -107,7 +132,7 @@ public static partial class RolloutDecider
             plan.Select(plan.Observed.StableService, stableHash);
         }
 
-        var stableReady = stable is null || stable.Replicas == targets.Stable;
+        var stableReady = stable is null ? !plan.StableMissing || plan.StableHash == plan.CurrentHash : stable.Replicas == targets.Stable;
         if (plan.Routed)
         {
             // More traffic only once the canary has the pods for it: never send requests to pods that are not there.
@@ -218,8 +243,7 @@ public static partial class RolloutDecider
             case AnalysisPhase.Inconclusive:
                 return HoldForAPerson(plan, PauseReasons.AnalysisInconclusive, $"Analysis {name} was inconclusive: {run.Message}; promote to continue or abort");
             case AnalysisPhase.Failed or AnalysisPhase.Error when plan.Canary.FailurePolicy == "pause":
-                plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
-                return HoldForAPerson(plan, PauseReasons.AnalysisFailed, $"Analysis {name} failed: {run.Message}; promote to continue or abort");
+                return HoldForAPerson(plan, PauseReasons.AnalysisFailed, $"Analysis {name} failed: {run.Message}; promote to continue or abort", $"Analysis {name} failed: {run.Message}");
             case AnalysisPhase.Failed or AnalysisPhase.Error:
                 plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
                 AbortNow(plan, $"analysis {name} {(run.Phase == AnalysisPhase.Error ? "errored" : "failed")}: {run.Message}");
@@ -230,7 +254,7 @@ public static partial class RolloutDecider
     }
 
     /// <summary>Pauses for a person to decide (promote continues, abort aborts); true once they promoted.</summary>
-    private static bool HoldForAPerson(RolloutPlan plan, string reason, string message)
+    private static bool HoldForAPerson(RolloutPlan plan, string reason, string message, string? failure = null)
     {
         if (plan.PauseConditions.Any(c => c.Reason == reason))
         {
@@ -245,18 +269,26 @@ public static partial class RolloutDecider
             return true;
         }
 
+        if (failure is not null)
+        {
+            plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", failure);
+        }
+
         plan.PauseConditions.Add(new PauseCondition { Reason = reason, StartTime = plan.Now });
         plan.ControllerPause = true;
         plan.Fire(RolloutTrigger.PauseStarted, message);
         return false;
     }
 
-    /// <summary>Background analysis: runs from its starting step until the update ends; a failure aborts.</summary>
-    private static void RunBackgroundAnalysis(RolloutPlan plan)
+    /// <summary>
+    /// Background analysis: runs from its starting step until the update ends. A failure aborts; an inconclusive
+    /// result holds the rollout until a person promotes (then that result is accepted) or aborts. True while it holds.
+    /// </summary>
+    private static bool RunBackgroundAnalysis(RolloutPlan plan)
     {
         if (plan.Canary.Analysis is not { } analysis || plan.StepIndex < (analysis.StartingStep ?? 0))
         {
-            return;
+            return false;
         }
 
         var name = plan.AnalysisRunName("background");
@@ -268,19 +300,39 @@ public static partial class RolloutDecider
                 plan.BackgroundAnalysisRun = name;
             }
 
-            return;
+            return false;
         }
 
         plan.BackgroundAnalysisRun = name;
         if (run.Phase is AnalysisPhase.Failed or AnalysisPhase.Error)
         {
             plan.Note(RolloutEvent.Warning, "AnalysisRunFailed", $"Analysis {name} failed: {run.Message}");
-            AbortNow(plan, $"background analysis {name} failed: {run.Message}");
+            AbortNow(plan, $"background analysis {name} {(run.Phase == AnalysisPhase.Error ? "errored" : "failed")}: {run.Message}");
+            return false;
         }
-        else if (run.Phase == AnalysisPhase.Inconclusive)
+
+        if (run.Phase != AnalysisPhase.Inconclusive || plan.BackgroundHold == BackgroundHolds.Accepted)
         {
-            HoldForAPerson(plan, PauseReasons.AnalysisInconclusive, $"Background analysis {name} was inconclusive: {run.Message}; promote to continue or abort");
+            return false;
         }
+
+        if (plan.PauseConditions.Any(c => c.Reason == PauseReasons.BackgroundAnalysisInconclusive))
+        {
+            return true;
+        }
+
+        if (plan.BackgroundHold == BackgroundHolds.Held)
+        {
+            // We held and a person removed the condition: promoted past this result.
+            plan.BackgroundHold = BackgroundHolds.Accepted;
+            plan.Fire(RolloutTrigger.PauseEnded, $"Promoted past the inconclusive background analysis {name}");
+            return false;
+        }
+
+        plan.BackgroundHold = BackgroundHolds.Held;
+        plan.PauseConditions.Add(new PauseCondition { Reason = PauseReasons.BackgroundAnalysisInconclusive, StartTime = plan.Now });
+        plan.Fire(RolloutTrigger.PauseStarted, $"Background analysis {name} was inconclusive: {run.Message}; promote to continue or abort");
+        return true;
     }
 
     /// <summary>Every step is done: scale the canary to full size and, once it is fully available, make it the stable.</summary>
@@ -300,6 +352,8 @@ public static partial class RolloutDecider
 
         TerminateAnalyses(plan);
         plan.StableHash = plan.CurrentHash;
+        plan.StepStartedAt = null;
+        plan.BackgroundHold = null;
         plan.PromoteFull = false;
         plan.LastProgressAt = plan.Now;
         plan.Fire(RolloutTrigger.Completed, $"Promoted {plan.CurrentHash} to stable");
@@ -338,16 +392,21 @@ public static partial class RolloutDecider
         plan.Route(0);
         plan.Select(plan.Observed.StableService, stableHash);
         plan.Select(plan.Observed.CanaryService, stableHash);
-        plan.Scale(stable, plan.Replicas);
-        var delay = plan.Routed ? TimeSpan.FromSeconds(plan.Canary.AbortScaleDownDelaySeconds ?? 30) : TimeSpan.Zero;
-        var deadline = (plan.AbortedAt ?? plan.Now) + delay;
-        if (canary is not null)
+        if (stable is null)
         {
-            if (plan.Now >= deadline)
+            // Nothing to go back to (someone deleted the stable ReplicaSet): the canary is all that serves, so it stays.
+            plan.StableMissing = true;
+        }
+        else
+        {
+            plan.Scale(stable, plan.Replicas);
+            var delay = plan.Routed ? TimeSpan.FromSeconds(plan.Canary.AbortScaleDownDelaySeconds ?? 30) : TimeSpan.Zero;
+            var deadline = (plan.AbortedAt ?? plan.Now) + delay;
+            if (canary is not null && plan.Now >= deadline)
             {
-                plan.Scale(canary, 0);
+                plan.Scale(canary, plan.Routed ? 0 : AvailabilityBudget.ScaleDownTarget(plan, canary, 0));
             }
-            else
+            else if (canary is not null)
             {
                 plan.RequeueNoLaterThan(deadline);
             }
@@ -355,6 +414,7 @@ public static partial class RolloutDecider
 
         plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
         plan.ControllerPause = false;
+        plan.BackgroundHold = null;
         TerminateAnalyses(plan);
     }
 
@@ -371,7 +431,15 @@ public static partial class RolloutDecider
         {
             plan.PauseConditions.Remove(condition);
             plan.LastProgressAt = plan.Now;
-            plan.Fire(RolloutTrigger.PauseEnded, "Resumed by a user");
+            if (plan.PauseConditions.Count == 0)
+            {
+                plan.Fire(RolloutTrigger.PauseEnded, "Resumed by a user");
+            }
+            else
+            {
+                // The user's pause is gone, but another still holds: the phase stays Paused.
+                plan.Note(RolloutEvent.Normal, "RolloutResumed", $"Resumed by a user; still paused: {string.Join(", ", plan.PauseConditions.Select(c => c.Reason))}");
+            }
         }
     }
 
@@ -410,7 +478,7 @@ public static partial class RolloutDecider
             return;
         }
 
-        if (CountsMoved(plan, canary, stable))
+        if (CountsMoved(plan, canary))
         {
             plan.LastProgressAt = plan.Now;
         }
@@ -443,9 +511,15 @@ public static partial class RolloutDecider
         plan.RequeueNoLaterThan(since + deadline + TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>Progress is pods becoming available (or going) compared with the last status.</summary>
-    private static bool CountsMoved(RolloutPlan plan, ObservedReplicaSet? canary, ObservedReplicaSet? stable) =>
-        (canary?.AvailableReplicas ?? 0) != (plan.Old.Canary?.AvailableReplicas ?? 0)
-        || (canary?.AvailableReplicas ?? 0) + (stable is null || stable == canary ? 0 : stable.AvailableReplicas) != (plan.Old.AvailableReplicas ?? 0);
+    /// <summary>Progress is the Rollout's available pods changing (all ReplicaSets, and the canary's during an update).</summary>
+    private static bool CountsMoved(RolloutPlan plan, ObservedReplicaSet? canary)
+    {
+        var total = plan.ReplicaSets.Sum(r => r.AvailableReplicas);
+        if (total != (plan.Old.AvailableReplicas ?? 0))
+        {
+            return true;
+        }
 
+        return plan.CurrentHash != plan.StableHash && (canary?.AvailableReplicas ?? 0) != (plan.Old.Canary?.AvailableReplicas ?? 0);
+    }
 }

@@ -52,7 +52,8 @@ public static partial class RolloutDecider
         plan.StableHash = plan.CurrentHash;
         plan.StepIndex = plan.Steps.Count;
         plan.LastProgressAt = plan.Now;
-        plan.Fire(RolloutTrigger.TemplateChanged, $"Created revision 1 ({plan.CurrentHash})");
+        plan.Revision = plan.ReplicaSet(plan.CurrentHash)?.Revision ?? plan.NextRevision();
+        plan.Fire(RolloutTrigger.TemplateChanged, $"Created revision {plan.Revision} ({plan.CurrentHash})");
     }
 
     /// <summary>
@@ -69,17 +70,14 @@ public static partial class RolloutDecider
         }
 
         var stable = EnsureReplicaSet(plan, plan.CurrentHash, plan.Replicas);
+        plan.Revision = stable?.Revision ?? plan.Revision;
         plan.Scale(stable, plan.Replicas);
 
         // Traffic first, then selectors, then pods: never send requests to pods that are going away.
         plan.Route(0);
         plan.Select(plan.Observed.StableService, plan.CurrentHash);
         plan.Select(plan.Observed.CanaryService, plan.CurrentHash);
-        foreach (var other in plan.ReplicaSets.Where(r => r.Hash != plan.CurrentHash && r.Replicas > 0))
-        {
-            ScaleDownOld(plan, other);
-        }
-
+        ScaleDownOthers(plan);
         TerminateAnalyses(plan);
         plan.StepIndex = plan.Steps.Count;
         plan.StepStartedAt = null;
@@ -88,6 +86,7 @@ public static partial class RolloutDecider
         plan.AbortReason = null;
         plan.PromoteFull = false;
         plan.ControllerPause = false;
+        plan.BackgroundHold = null;
         plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
         SyncUserPause(plan);
         CheckAvailability(plan, stable);
@@ -103,26 +102,14 @@ public static partial class RolloutDecider
         }
         else if (plan.AbortedAt is not null && !plan.Abort)
         {
-            // Someone cleared status.abort: retry the same canary from the first step.
-            plan.AbortedAt = null;
-            plan.AbortReason = null;
-            plan.StepIndex = 0;
-            plan.StepStartedAt = plan.Now;
-            plan.LastProgressAt = plan.Now;
-            plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
-            plan.ControllerPause = false;
-            plan.StepAnalysisRun = null;
-            plan.Attempt++;
-            if (plan.Git?.Rejected is { } rejected && rejected.Contains(plan.CurrentHash))
-            {
-                plan.Git = plan.Git with { Rejected = [.. rejected.Where(h => h != plan.CurrentHash)] };
-            }
-
-            plan.Fire(RolloutTrigger.Retried, $"Retrying the canary {plan.CurrentHash} from the first step");
+            Retry(plan);
         }
 
         var canary = EnsureReplicaSet(plan, plan.CurrentHash, 0);
         var stable = plan.ReplicaSet(plan.StableHash);
+        plan.StableMissing = stable is null;
+        plan.Revision = canary?.Revision ?? plan.Revision;
+        ScaleDownOthers(plan);
         if (plan.Abort)
         {
             Aborted(plan, canary, stable);
@@ -130,27 +117,33 @@ public static partial class RolloutDecider
         }
 
         SyncUserPause(plan);
-        if (plan.PromoteFull)
+        if (plan.PromoteFull && plan.StepIndex < plan.Steps.Count)
         {
             plan.StepIndex = plan.Steps.Count;
+            plan.ControllerPause = false;
+            plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
+            TerminateAnalyses(plan);
+            plan.Fire(RolloutTrigger.PauseEnded, "Fully promoted: the remaining steps and analysis are skipped");
         }
 
-        if (!plan.PauseConditions.Any(c => c.Reason == PauseReasons.User))
-        {
-            RunSteps(plan, canary, stable);
-        }
-        else
-        {
-            HoldAtCurrentStep(plan, canary, stable);
-        }
-
+        // The background analysis is judged before the steps: a failure seen together with a ready canary must abort,
+        // never promote.
+        var backgroundHolds = RunBackgroundAnalysis(plan);
         if (plan.Abort)
         {
             Aborted(plan, canary, stable);
             return;
         }
 
-        RunBackgroundAnalysis(plan);
+        if (plan.PauseConditions.Any(c => c.Reason == PauseReasons.User) || backgroundHolds)
+        {
+            HoldAtCurrentStep(plan, canary, stable);
+        }
+        else
+        {
+            RunSteps(plan, canary, stable);
+        }
+
         if (plan.Abort)
         {
             Aborted(plan, canary, stable);
@@ -164,11 +157,33 @@ public static partial class RolloutDecider
         }
     }
 
+    /// <summary>Someone cleared status.abort: the same canary starts again from the first step, with fresh analysis runs.</summary>
+    private static void Retry(RolloutPlan plan)
+    {
+        plan.AbortedAt = null;
+        plan.AbortReason = null;
+        plan.StepIndex = 0;
+        plan.StepStartedAt = plan.Now;
+        plan.LastProgressAt = plan.Now;
+        plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
+        plan.ControllerPause = false;
+        plan.BackgroundHold = null;
+        plan.StepAnalysisRun = null;
+        plan.Attempt++;
+        if (plan.Git?.Rejected is { } rejected && rejected.Contains(plan.CurrentHash))
+        {
+            plan.Git = plan.Git with { Rejected = [.. rejected.Where(h => h != plan.CurrentHash)] };
+        }
+
+        plan.Fire(RolloutTrigger.Retried, $"Retrying the canary {plan.CurrentHash} from the first step");
+    }
+
     /// <summary>A template seen for the first time: the canary starts at step 0 (superseding any canary in flight).</summary>
     private static void StartCanary(RolloutPlan plan)
     {
         var superseded = plan.Old.CurrentPodHash is { } previous && previous != plan.StableHash ? previous : null;
         var revision = plan.ReplicaSet(plan.CurrentHash)?.Revision ?? plan.NextRevision();
+        plan.Revision = revision;
         plan.StepIndex = 0;
         plan.StepStartedAt = plan.Now;
         plan.LastProgressAt = plan.Now;
@@ -178,16 +193,13 @@ public static partial class RolloutDecider
         plan.AbortReason = null;
         plan.PromoteFull = false;
         plan.ControllerPause = false;
+        plan.BackgroundHold = null;
         plan.PauseConditions.RemoveAll(c => c.Reason != PauseReasons.User);
         TerminateAnalyses(plan);
         if (superseded is not null)
         {
-            // Take traffic off the old canary before its pods go.
+            // Take traffic off the old canary before its pods go (ScaleDownOthers takes them down).
             plan.Route(0);
-            if (plan.ReplicaSet(superseded) is { } old)
-            {
-                plan.Scale(old, 0);
-            }
         }
 
         plan.Fire(RolloutTrigger.TemplateChanged, superseded is null
@@ -209,22 +221,38 @@ public static partial class RolloutDecider
             return existing;
         }
 
-        plan.Actions.Add(new CreateReplicaSet(plan.ReplicaSetName(hash), hash, plan.NextRevision(), (JsonObject)plan.Template.DeepClone(), replicas));
+        // The revision was handed out when the template was first seen (it is in the status), so a retried create
+        // uses the same number.
+        var revision = plan.Revision ?? plan.NextRevision();
+        plan.Revision = revision;
+        plan.Actions.Add(new CreateReplicaSet(plan.ReplicaSetName(hash), hash, revision, (JsonObject)plan.Template.DeepClone(), replicas));
         return null;
     }
 
-    /// <summary>An old ReplicaSet goes to zero, after scaleDownDelaySeconds when a router may still send it traffic.</summary>
+    /// <summary>Every ReplicaSet that is neither the stable nor the current template's goes to zero.</summary>
+    private static void ScaleDownOthers(RolloutPlan plan)
+    {
+        foreach (var other in plan.ReplicaSets.Where(r => r.Hash != plan.CurrentHash && r.Hash != plan.StableHash && (r.Replicas > 0 || r.ScaleDownDeadline is not null)).OrderBy(r => r.Revision))
+        {
+            ScaleDownOld(plan, other);
+        }
+    }
+
+    /// <summary>
+    /// An old ReplicaSet goes to zero. With a router, after scaleDownDelaySeconds (the router may still send it
+    /// requests). Without one its pods are traffic: they go as fast as the availability budget allows.
+    /// </summary>
     private static void ScaleDownOld(RolloutPlan plan, ObservedReplicaSet rs)
     {
-        var delay = plan.Routed ? TimeSpan.FromSeconds(plan.Canary.ScaleDownDelaySeconds ?? 30) : TimeSpan.Zero;
-        if (delay <= TimeSpan.Zero)
+        if (!plan.Routed)
         {
-            plan.Scale(rs, 0);
+            plan.Scale(rs, AvailabilityBudget.ScaleDownTarget(plan, rs, 0));
             return;
         }
 
+        var delay = TimeSpan.FromSeconds(plan.Canary.ScaleDownDelaySeconds ?? 30);
         var deadline = rs.ScaleDownDeadline ?? plan.Now + delay;
-        if (plan.Now >= deadline)
+        if (delay <= TimeSpan.Zero || plan.Now >= deadline)
         {
             plan.Scale(rs, 0);
         }
@@ -271,4 +299,12 @@ public static class PauseReasons
     public const string User = "UserPause";
     public const string AnalysisInconclusive = "AnalysisInconclusive";
     public const string AnalysisFailed = "AnalysisFailed";
+    public const string BackgroundAnalysisInconclusive = "BackgroundAnalysisInconclusive";
+}
+
+/// <summary>Values of <c>status.canary.backgroundAnalysisHold</c>.</summary>
+public static class BackgroundHolds
+{
+    public const string Held = "Held";
+    public const string Accepted = "Accepted";
 }

@@ -41,6 +41,8 @@ internal sealed class RolloutPlan
         Git = Old.Git;
         RestartedAt = Old.RestartedAt;
         Attempt = Old.Canary?.Attempt ?? 0;
+        BackgroundHold = Old.Canary?.BackgroundAnalysisHold;
+        Revision = Old.CurrentRevision;
     }
 
     public ObservedRollout Observed { get; }
@@ -78,6 +80,14 @@ internal sealed class RolloutPlan
     public GitStatus? Git { get; set; }
     public DateTimeOffset? RestartedAt { get; set; }
     public int Attempt { get; set; }
+    public string? BackgroundHold { get; set; }
+    public int? Revision { get; set; }
+
+    /// <summary>Available pods old ReplicaSets gave up in this decision (unrouted scale-downs share one budget).</summary>
+    public int AvailabilityRemoved { get; set; }
+
+    /// <summary>The stable ReplicaSet is expected (a canary is in flight) but gone: nothing may scale the canary away.</summary>
+    public bool StableMissing { get; set; }
 
     /// <summary>The AnalysisRun name of a step (1-based) or of the background analysis, unique per attempt.</summary>
     public string AnalysisRunName(string part) => $"{RolloutName}-{CurrentHash}-{Attempt.ToString(CultureInfo.InvariantCulture)}-{part}";
@@ -118,10 +128,19 @@ internal sealed class RolloutPlan
         }
     }
 
-    /// <summary>Points a Service at a hash when it is not already (missing Services are reported by validation of routing).</summary>
+    /// <summary>
+    /// Points a Service at a hash. Within one decision the last choice wins (an earlier Select of the same Service is
+    /// withdrawn), and nothing is written when the Service already selects it.
+    /// </summary>
     public void Select(ObservedService? service, string hash)
     {
-        if (service is { Exists: true } && service.SelectedHash != hash)
+        if (service is not { Exists: true })
+        {
+            return;
+        }
+
+        Actions.RemoveAll(a => a is SelectReplicaSet s && s.Service == service.Name);
+        if (service.SelectedHash != hash)
         {
             Actions.Add(new SelectReplicaSet(service.Name, hash));
         }
@@ -138,8 +157,8 @@ internal sealed class RolloutPlan
         CanaryWeight = weight;
     }
 
-    /// <summary>The revision number a new ReplicaSet gets: one more than any existing.</summary>
-    public int NextRevision() => ReplicaSets.Select(r => r.Revision).DefaultIfEmpty(0).Max() + 1;
+    /// <summary>The revision number a new ReplicaSet gets: one more than any existing or handed out before.</summary>
+    public int NextRevision() => Math.Max(ReplicaSets.Select(r => r.Revision).DefaultIfEmpty(0).Max(), Old.CurrentRevision ?? 0) + 1;
 
     public static string Describe(CanaryStep step) => step switch
     {

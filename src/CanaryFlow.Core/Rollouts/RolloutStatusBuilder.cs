@@ -26,6 +26,8 @@ internal static class RolloutStatusBuilder
             phase = RolloutStateMachine.Machine.Fire(phase, trigger.Value, context).Destination;
         }
 
+        phase = Settle(plan, phase, context);
+
         var events = new List<RolloutEvent>(context.Events);
 
         var canary = plan.ReplicaSet(plan.CurrentHash);
@@ -43,6 +45,7 @@ internal static class RolloutStatusBuilder
             Phase = phase.ToString(),
             Message = message,
             CurrentPodHash = plan.CurrentHash,
+            CurrentRevision = plan.Revision,
             StableRs = plan.StableHash,
             CurrentStepIndex = plan.StepIndex,
             CurrentStepStartedAt = plan.StepStartedAt,
@@ -54,6 +57,7 @@ internal static class RolloutStatusBuilder
                 CurrentBackgroundAnalysisRun = plan.BackgroundAnalysisRun,
                 AvailableReplicas = updateInFlight ? canary?.AvailableReplicas ?? 0 : null,
                 Attempt = plan.Attempt == 0 ? null : plan.Attempt,
+                BackgroundAnalysisHold = plan.BackgroundHold,
             },
             Abort = plan.Abort ? true : null,
             AbortedAt = plan.AbortedAt,
@@ -71,6 +75,33 @@ internal static class RolloutStatusBuilder
             RestartedAt = plan.RestartedAt,
         };
         return new RolloutDecision(plan.Actions, status, events, plan.RequeueAt);
+    }
+
+    /// <summary>
+    /// During an update the phase must agree with the pause conditions: the triggers of one reconcile normally get it
+    /// there, and when they do not (a pause that outlived the trigger that ended another), the missing transition is fired
+    /// here, with its Event, instead of leaving a status that contradicts itself.
+    /// </summary>
+    private static RolloutPhase Settle(RolloutPlan plan, RolloutPhase phase, RolloutTransitionContext context)
+    {
+        if (plan.CurrentHash == plan.StableHash || plan.Abort || plan.DeadlineExceeded)
+        {
+            return phase;
+        }
+
+        if (phase == RolloutPhase.Progressing && plan.PauseConditions.Count > 0)
+        {
+            context.Message = "Paused: " + string.Join(", ", plan.PauseConditions.Select(c => c.Reason));
+            return RolloutStateMachine.Machine.Fire(phase, RolloutTrigger.PauseStarted, context).Destination;
+        }
+
+        if (phase == RolloutPhase.Paused && plan.PauseConditions.Count == 0)
+        {
+            context.Message = "No pause holds the rollout any more";
+            return RolloutStateMachine.Machine.Fire(phase, RolloutTrigger.PauseEnded, context).Destination;
+        }
+
+        return phase;
     }
 
     /// <summary>A spec the controller cannot act on: report it, touch nothing.</summary>
@@ -108,10 +139,12 @@ internal static class RolloutStatusBuilder
         var where = steps == 0 ? "" : $" at step {step.ToString(CultureInfo.InvariantCulture)}/{steps.ToString(CultureInfo.InvariantCulture)}";
         return phase switch
         {
+            RolloutPhase.Degraded when plan.Abort && plan.StableMissing => $"Aborted: {plan.AbortReason}; the stable ReplicaSet {plan.ReplicaSetName(plan.StableHash ?? "")} is missing, so the canary keeps serving",
             RolloutPhase.Degraded when plan.Abort => $"Aborted: {plan.AbortReason}; traffic on stable {plan.StableHash}",
             RolloutPhase.Degraded when plan.DeadlineExceeded => $"Progress deadline exceeded{where}",
             RolloutPhase.Degraded => "Degraded",
             RolloutPhase.Paused => $"Paused{where}: {string.Join(", ", plan.PauseConditions.Select(c => c.Reason))}",
+            RolloutPhase.Progressing when updateInFlight && plan.StableMissing => $"Canary {plan.CurrentHash}{where} is waiting: the stable ReplicaSet {plan.ReplicaSetName(plan.StableHash ?? "")} is missing",
             RolloutPhase.Progressing when updateInFlight => $"Canary {plan.CurrentHash}{where}, weight {plan.CanaryWeight.ToString(CultureInfo.InvariantCulture)}%",
             RolloutPhase.Progressing => $"Scaling stable {plan.StableHash} to {plan.Replicas.ToString(CultureInfo.InvariantCulture)} available pods",
             _ => $"Healthy: {plan.Replicas.ToString(CultureInfo.InvariantCulture)} pods of {plan.StableHash} available",

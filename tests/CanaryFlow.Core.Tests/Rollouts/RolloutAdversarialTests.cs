@@ -19,7 +19,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void An_inconclusive_background_analysis_holds_the_steps_and_promote_does_not_skip_a_later_pause()
     {
-        // BUG: RunSteps ignores AnalysisInconclusive pauses, and the shared ControllerPause flag makes Pause() treat the later pause step as promoted.
+        // Regression (found in review): RunSteps ignores AnalysisInconclusive pauses, and the shared ControllerPause flag makes Pause() treat the later pause step as promoted.
         var world = HealthyWorld(Spec(4, [Weight(25), Weight(50), Pause(), Weight(75)], c => c with { Analysis = Background(0) }));
         world.SetImage("api:2");
         world.Tick();
@@ -29,7 +29,7 @@ public sealed class RolloutAdversarialTests
 
         // Inconclusive -> pause (semantics §5): the steps must not go on while the rollout says Paused.
         Assert.Equal("Paused", world.Phase);
-        Assert.Contains(world.Status!.PauseConditions!, c => c.Reason == PauseReasons.AnalysisInconclusive);
+        Assert.Contains(world.Status!.PauseConditions!, c => c.Reason == PauseReasons.BackgroundAnalysisInconclusive);
         Assert.Equal(0, world.Status.CurrentStepIndex);
 
         // A person promotes past the inconclusive result; the indefinite pause at step 3 must still hold.
@@ -44,7 +44,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_background_analysis_that_failed_by_the_time_the_canary_is_ready_aborts_instead_of_promoting()
     {
-        // BUG: Update() runs RunBackgroundAnalysis after RunSteps/Promote, so the promotion wins and the Aborted trigger is ignored in Healthy.
+        // Regression (found in review): Update() runs RunBackgroundAnalysis after RunSteps/Promote, so the promotion wins and the Aborted trigger is ignored in Healthy.
         var world = HealthyWorld(Spec(2, [Weight(50), Pause(), Weight(100)], c => c with { TrafficRouting = _gateway, Analysis = Background(0) }));
         var stable = world.Status!.StableRs;
         world.SetImage("api:2");
@@ -68,7 +68,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_background_analysis_that_starts_after_the_last_step_is_not_started_by_the_decision_that_completes()
     {
-        // BUG: RunBackgroundAnalysis runs after Promote and starts a run the next reconcile terminates.
+        // Regression (found in review): RunBackgroundAnalysis runs after Promote and starts a run the next reconcile terminates.
         var world = HealthyWorld(Spec(2, [Weight(100)], c => c with { TrafficRouting = _gateway, Analysis = Background(1) }));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -81,8 +81,8 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void With_failurePolicy_pause_an_idle_reconcile_does_not_repeat_AnalysisRunFailed()
     {
-        // BUG: StepAnalysis notes AnalysisRunFailed on every reconcile while held by failurePolicy pause.
-        var world = HealthyWorld(Spec(2, [Weight(50), Analysis("errors"), Weight(100)], c => c with { FailurePolicy = "pause" }));
+        // Regression (found in review): StepAnalysis notes AnalysisRunFailed on every reconcile while held by failurePolicy pause.
+        var world = HealthyWorld(Spec(2, [Weight(50), AnalysisStep("errors"), Weight(100)], c => c with { FailurePolicy = "pause" }));
         world.SetImage("api:2");
         world.RunUntilQuiet();
         world.SetAnalysis(world.StartedAnalyses.Single(), AnalysisPhase.Failed, "error rate 0.2 > 0.05");
@@ -102,7 +102,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_healthy_rollout_that_lost_pods_it_cannot_get_back_does_not_rewrite_its_status_on_every_reconcile()
     {
-        // BUG: CountsMoved compares with status.canary.availableReplicas, which is null in steady state, so lastProgressAt = now on every reconcile.
+        // Regression (found in review): CountsMoved compares with status.canary.availableReplicas, which is null in steady state, so lastProgressAt = now on every reconcile.
         var world = HealthyWorld(Spec(4));
         var stable = world.Stable!;
         world.AvailableLimit[stable.Hash] = 2;
@@ -125,7 +125,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_healthy_rollout_that_lost_pods_it_cannot_get_back_reports_the_progress_deadline()
     {
-        // BUG: same root cause as the test above: lastProgressAt moves every reconcile, so the deadline never passes.
+        // Regression (found in review): same root cause as the test above: lastProgressAt moves every reconcile, so the deadline never passes.
         var world = HealthyWorld(Spec(4) with { ProgressDeadlineSeconds = 60 });
         var stable = world.Stable!;
         world.AvailableLimit[stable.Hash] = 2;
@@ -144,7 +144,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void During_an_update_an_old_ReplicaSet_in_its_scale_down_delay_does_not_make_the_status_flap()
     {
-        // BUG: CountsMoved sums canary+stable but compares with status.availableReplicas, which counts every ReplicaSet.
+        // Regression (found in review): CountsMoved sums canary+stable but compares with status.availableReplicas, which counts every ReplicaSet.
         var world = PromotedWithOldStableInDelay(out _);
         world.BadImages.Add("api:3");
         world.SetImage("api:3");
@@ -167,7 +167,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void During_an_update_an_old_ReplicaSet_still_goes_to_zero_when_its_scale_down_delay_ends()
     {
-        // BUG: only Steady() scales old ReplicaSets down; Update() neither scales them nor requeues for their deadline.
+        // Regression (found in review): only Steady() scales old ReplicaSets down; Update() neither scales them nor requeues for their deadline.
         var world = PromotedWithOldStableInDelay(out var oldStable);
         var deadline = world.ReplicaSet(oldStable)!.ScaleDownDeadline!.Value;
         world.SetImage("api:3");
@@ -187,7 +187,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Resuming_a_user_pause_taken_at_a_pause_step_leaves_the_rollout_Paused_at_that_step()
     {
-        // BUG: SyncUserPause fires PauseEnded (Paused -> Progressing) although the step pause still holds; the phase comes only from triggers.
+        // Regression (found in review): SyncUserPause fires PauseEnded (Paused -> Progressing) although the step pause still holds; the phase comes only from triggers.
         var world = HealthyWorld(Spec(4, Weight(25), Pause(), Weight(75)));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -205,7 +205,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_template_change_while_paused_by_a_user_reports_Paused_and_moves_no_pods_or_traffic()
     {
-        // BUG: TemplateChanged moves the phase to Progressing under a user pause, and HoldAtCurrentStep applies the not-yet-started step 0 weight.
+        // Regression (found in review): TemplateChanged moves the phase to Progressing under a user pause, and HoldAtCurrentStep applies the not-yet-started step 0 weight.
         var world = HealthyWorld(Spec(4, Weight(25), Pause("1m"), Weight(75)));
         world.ChangeSpec(s => s with { Paused = true });
         world.RunUntilQuiet();
@@ -226,7 +226,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Promote_full_from_a_pause_reports_Progressing_and_the_progress_deadline_while_the_canary_cannot_scale()
     {
-        // BUG: promote --full fires no trigger, so the phase stays Paused and the Paused state ignores ProgressDeadlineExceeded.
+        // Regression (found in review): promote --full fires no trigger, so the phase stays Paused and the Paused state ignores ProgressDeadlineExceeded.
         var world = HealthyWorld(Spec(4, Weight(25), Pause(), Weight(75)) with { ProgressDeadlineSeconds = 60 });
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -279,7 +279,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Abort_at_setWeight_100_without_a_router_keeps_replicas_minus_maxUnavailable_available()
     {
-        // BUG: Aborted() scales the canary to 0 and the stable to full at once, ignoring maxUnavailable (here: 0 pods available).
+        // Regression (found in review): Aborted() scales the canary to 0 and the stable to full at once, ignoring maxUnavailable (here: 0 pods available).
         var world = HealthyWorld(Spec(4, Weight(100), Pause()));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -294,7 +294,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_fast_rollback_from_setWeight_100_without_a_router_keeps_replicas_minus_maxUnavailable_available()
     {
-        // BUG: Steady() -> ScaleDownOld() scales the old canary to 0 at once, ignoring maxUnavailable.
+        // Regression (found in review): Steady() -> ScaleDownOld() scales the old canary to 0 at once, ignoring maxUnavailable.
         var world = HealthyWorld(Spec(4, Weight(100), Pause()));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -307,7 +307,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Superseding_a_canary_at_setWeight_100_without_a_router_keeps_replicas_minus_maxUnavailable_available()
     {
-        // BUG: StartCanary() scales the superseded canary to 0 at once, ignoring maxUnavailable.
+        // Regression (found in review): StartCanary() scales the superseded canary to 0 at once, ignoring maxUnavailable.
         var world = HealthyWorld(Spec(4, Weight(100), Pause()));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -348,7 +348,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Abort_after_a_person_deleted_the_stable_ReplicaSet_does_not_scale_the_last_pods_away()
     {
-        // BUG: Aborted() scales the canary to 0 although there is no stable ReplicaSet to take the traffic.
+        // Regression (found in review): Aborted() scales the canary to 0 although there is no stable ReplicaSet to take the traffic.
         var world = HealthyWorld(Spec(4, Weight(50), Pause()));
         var stable = world.Status!.StableRs!;
         world.SetImage("api:2");
@@ -386,7 +386,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void A_promotion_whose_status_write_failed_never_points_the_stable_Service_at_a_scaled_down_ReplicaSet()
     {
-        // BUG: ApplyWeight() re-selects the old stable hash on the stable Service before Promote() sees the Service already on the new one.
+        // Regression (found in review): ApplyWeight() re-selects the old stable hash on the stable Service before Promote() sees the Service already on the new one.
         var world = HealthyWorld(Spec(2, Weight(50), Pause()));
         world.SetImage("api:2");
         world.RunUntilQuiet();
@@ -471,7 +471,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Two_templates_in_quick_succession_before_the_first_ReplicaSet_is_observed_get_distinct_revisions()
     {
-        // BUG: NextRevision() counts only observed ReplicaSets, so a lagging informer hands out the same revision twice.
+        // Regression (found in review): NextRevision() counts only observed ReplicaSets, so a lagging informer hands out the same revision twice.
         var world = HealthyWorld(Spec(2, Weight(50), Pause()));
         world.SetImage("api:2");
         var first = world.Tick().Actions.OfType<CreateReplicaSet>().Single();
@@ -526,7 +526,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Retrying_twice_after_failed_analyses_starts_a_fresh_run_each_time_and_then_completes()
     {
-        var world = HealthyWorld(Spec(2, Weight(50), Analysis("success-rate"), Weight(100)));
+        var world = HealthyWorld(Spec(2, Weight(50), AnalysisStep("success-rate"), Weight(100)));
         world.SetImage("api:2");
         for (var attempt = 0; attempt < 2; attempt++)
         {
@@ -623,7 +623,7 @@ public sealed class RolloutAdversarialTests
     [Fact]
     public void Duplicate_consecutive_setWeight_steps_announce_the_weight_once()
     {
-        // BUG: RunSteps notes TrafficWeightUpdated on every setWeight step without a router, even when the weight did not change.
+        // Regression (found in review): RunSteps notes TrafficWeightUpdated on every setWeight step without a router, even when the weight did not change.
         var world = HealthyWorld(Spec(4, Weight(50), Weight(50), Pause()));
         world.SetImage("api:2");
         world.RunUntilQuiet();
