@@ -1,20 +1,23 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using CanaryFlow.Benchmarks;
+using CanaryFlow.Benchmarks.ControllerFleet;
 using CanaryFlow.Kubernetes.Client;
-using CanaryFlow.Kubernetes.Informers;
-using CanaryFlow.Kubernetes.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 
-// Measurements of CanaryFlow.Kubernetes against LocalCluster running in a process of its own.
+// Measurements against LocalCluster running in a process of its own.
 //   client            list and watch throughput of our client next to kubectl get -o json, as ratios
 //   informer-memory   bytes an informer holds per cached object
+//   controller        the Rollout controller (its own process) with a fleet of Rollouts: memory, reconcile latency, API writes
 var scenario = args.FirstOrDefault() ?? "client";
-var objects = args.SkipWhile(a => a != "--objects").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10_000);
-await using var cluster = await LocalClusterProcess.StartAsync();
+var objects = CommandLine.Int(args, "--objects", 10_000);
+var fleet = FleetOptions.Parse(args);
+using var cancel = new CancellationTokenSource(fleet.Timeout);
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+await using var cluster = await LocalClusterProcess.StartAsync(fleet.PodReadySeconds, cancel.Token);
 using var client = new KubernetesClient(cluster.Connection(), new KubernetesClientOptions { Qps = 10_000, Burst = 10_000 });
-Console.WriteLine($"# {scenario}, {objects} objects, LocalCluster in its own process, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"# {scenario}, LocalCluster in its own process, {Environment.ProcessorCount} cores, {Memory.Total()} of memory, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 switch (scenario)
 {
     case "client":
@@ -23,245 +26,12 @@ switch (scenario)
     case "informer-memory":
         await InformerMemoryBenchmark.RunAsync(client, objects);
         break;
+    case "controller":
+        await ControllerFleetBenchmark.RunAsync(cluster, client, fleet, cancel.Token);
+        break;
     default:
-        Console.Error.WriteLine("usage: client | informer-memory [--objects N]");
+        Console.Error.WriteLine("usage: client | informer-memory [--objects N] | controller [--healthy N] [--progressing N] [--per-namespace N] [--pod-ready-seconds S] [--resync-period D] [--kube-api-qps N] [--workers N] [--timeout-minutes M]");
         return 2;
 }
 
 return 0;
-
-internal static class Population
-{
-    /// <summary>N ConfigMaps of about 1 KiB each, created eight at a time.</summary>
-    public static async Task ConfigMapsAsync(KubernetesClient client, string ns, int count)
-    {
-        await client.Resource<Namespace>(ResourceTypes.Namespaces).CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = ns } });
-        var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-        var data = Enumerable.Range(0, 10).ToDictionary(i => "key-" + i, i => new string((char)('a' + i), 100));
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await configMaps.CreateAsync(new ConfigMap
-            {
-                Metadata = new ObjectMeta { Name = $"cm-{i:D6}", Namespace = ns, Labels = new Dictionary<string, string> { ["app"] = "bench", ["shard"] = (i % 10).ToString(CultureInfo.InvariantCulture) } },
-                Data = data,
-            }, cancellationToken: ct));
-        Console.WriteLine($"created {count} ConfigMaps in {watch.Elapsed.TotalSeconds:F1} s ({count / watch.Elapsed.TotalSeconds:F0}/s)");
-    }
-
-    /// <summary>N ReplicaSets scaled to zero with a realistic pod template (what the controller caches most).</summary>
-    public static async Task ReplicaSetsAsync(KubernetesClient client, string ns, int count)
-    {
-        var replicaSets = client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets);
-        var template = CanaryFlow.Kubernetes.Serialization.KubernetesSerializer.Deserialize<ReplicaSet>("""
-            {"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"labels":{"app":"api","rollouts-pod-template-hash":"abc"},"annotations":{"rollout.canaryflow.io/revision":"3"}},
-             "spec":{"replicas":0,"selector":{"matchLabels":{"app":"api","rollouts-pod-template-hash":"abc"}},
-                     "template":{"metadata":{"labels":{"app":"api","rollouts-pod-template-hash":"abc"}},
-                                 "spec":{"containers":[{"name":"api","image":"registry.example.com/api:1.4.2","ports":[{"containerPort":8080,"name":"http"}],
-                                                        "env":[{"name":"MODE","value":"production"},{"name":"LOG_LEVEL","value":"info"}],
-                                                        "resources":{"requests":{"cpu":"100m","memory":"128Mi"},"limits":{"memory":"256Mi"}},
-                                                        "readinessProbe":{"httpGet":{"path":"/healthz","port":8080},"periodSeconds":5}}]}}}}
-            """);
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await replicaSets.CreateAsync(template with { Metadata = template.Metadata with { Name = $"api-{i:D6}", Namespace = ns } }, cancellationToken: ct));
-        Console.WriteLine($"created {count} ReplicaSets in {watch.Elapsed.TotalSeconds:F1} s ({count / watch.Elapsed.TotalSeconds:F0}/s)");
-    }
-}
-
-internal static class ClientBenchmark
-{
-    private const int _rounds = 5;
-
-    public static async Task RunAsync(LocalClusterProcess cluster, KubernetesClient client, int objects)
-    {
-        const string ns = "bench";
-        await Population.ConfigMapsAsync(client, ns, objects);
-        var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-
-        // Warm both up once (JIT, kubectl's discovery cache), then alternate rounds so both see the same server state.
-        await configMaps.ListAllAsync(ns);
-        await Kubectl.RunAsync(cluster, "get", "configmaps", "-n", ns, "-o", "json", "--chunk-size=500");
-        var ours = new List<double>();
-        var theirs = new List<double>();
-        for (var round = 0; round < _rounds; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            var list = await configMaps.ListAllAsync(ns);
-            ours.Add(watch.Elapsed.TotalMilliseconds);
-            if (list.Items.Count != objects)
-            {
-                throw new InvalidOperationException($"listed {list.Items.Count} of {objects}");
-            }
-
-            watch.Restart();
-            await Kubectl.RunAsync(cluster, "get", "configmaps", "-n", ns, "-o", "json", "--chunk-size=500");
-            theirs.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        var ourList = Median(ours);
-        var kubectlList = Median(theirs);
-        Console.WriteLine($"list {objects}: client median {ourList:F0} ms ({objects / ourList * 1000:F0} objects/s), kubectl get -o json median {kubectlList:F0} ms ({objects / kubectlList * 1000:F0} objects/s), ratio client/kubectl {ourList / kubectlList:F2}");
-
-        await WatchAsync(cluster, client, ns, Math.Min(objects, 2000));
-        await ReplayAsync(cluster, client, ns, Math.Min(objects, 5000));
-    }
-
-    /// <summary>
-    /// A burst that only the watchers limit: the updates are written first, then both watch from the version before
-    /// them and consume the replay as fast as they can. kubectl's side is <c>get --raw</c> (it has no way to start a
-    /// typed watch at a given version), so it copies bytes while our client also decodes every event.
-    /// </summary>
-    private static async Task ReplayAsync(LocalClusterProcess cluster, KubernetesClient client, string ns, int updates)
-    {
-        var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-        var start = (await configMaps.ListAsync(ns, new ListOptions { Limit = 1 })).Metadata.ResourceVersion!;
-        await Parallel.ForEachAsync(Enumerable.Range(0, updates), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await configMaps.PatchAsync(ns, $"cm-{i:D6}", Patch.Merge(new JsonObject { ["data"] = new JsonObject { ["round"] = "2" } }), cancellationToken: ct));
-
-        var ours = new List<double>();
-        var theirs = new List<double>();
-        for (var round = 0; round < _rounds; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            var seen = 0;
-            using (var stop = new CancellationTokenSource())
-            {
-                await foreach (var change in configMaps.WatchAsync(ns, new WatchOptions { ResourceVersion = start, AllowBookmarks = false }, stop.Token))
-                {
-                    if (change.Type == ResourceEventType.Modified && ++seen == updates)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            ours.Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            using var kubectl = Process.Start(Kubectl.Command(cluster, "get", "--raw", $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={start}&timeoutSeconds=60"))!;
-            var kubectlSeen = 0;
-            while (kubectlSeen < updates && await kubectl.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line.Contains("\"type\":\"MODIFIED\"", StringComparison.Ordinal))
-                {
-                    kubectlSeen++;
-                }
-            }
-
-            theirs.Add(watch.Elapsed.TotalMilliseconds);
-            kubectl.Kill();
-        }
-
-        var ourTime = Median(ours);
-        var kubectlTime = Median(theirs);
-        Console.WriteLine($"watch replay of {updates} events: client (typed) median {ourTime:F0} ms ({updates / ourTime * 1000:F0} events/s), kubectl get --raw (bytes) median {kubectlTime:F0} ms ({updates / kubectlTime * 1000:F0} events/s), ratio client/kubectl {ourTime / kubectlTime:F2}");
-    }
-
-    /// <summary>Both watchers open at once; a burst of updates; time until each has seen every event.</summary>
-    private static async Task WatchAsync(LocalClusterProcess cluster, KubernetesClient client, string ns, int updates)
-    {
-        var configMaps = client.Resource<ConfigMap>(ResourceTypes.ConfigMaps);
-        var start = (await configMaps.ListAsync(ns, new ListOptions { Limit = 1 })).Metadata.ResourceVersion;
-        using var stop = new CancellationTokenSource();
-        var clock = Stopwatch.StartNew();
-        var ourDone = new TaskCompletionSource<double>();
-        var ourWatch = Task.Run(async () =>
-        {
-            var seen = 0;
-            await foreach (var change in configMaps.WatchAsync(ns, new WatchOptions { ResourceVersion = start }, stop.Token))
-            {
-                if (change.Type == ResourceEventType.Modified && ++seen == updates)
-                {
-                    ourDone.TrySetResult(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-        });
-
-        using var kubectl = Process.Start(Kubectl.Command(cluster, "get", "configmaps", "-n", ns, "--watch-only", "-o", "json", "--output-watch-events", "-v=6"))!;
-        var kubectlDone = new TaskCompletionSource<double>();
-        var kubectlConnected = new TaskCompletionSource();
-        _ = Task.Run(async () =>
-        {
-            while (await kubectl.StandardError.ReadLineAsync() is { } line)
-            {
-                if (line.Contains("watch=true", StringComparison.Ordinal))
-                {
-                    kubectlConnected.TrySetResult();
-                }
-            }
-        });
-        _ = Task.Run(async () =>
-        {
-            var seen = 0;
-            while (await kubectl.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line.Contains("\"type\":\"MODIFIED\"", StringComparison.Ordinal) && ++seen == updates)
-                {
-                    kubectlDone.TrySetResult(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-        });
-        await kubectlConnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Delay(500);
-
-        var began = clock.Elapsed.TotalMilliseconds;
-        await Parallel.ForEachAsync(Enumerable.Range(0, updates), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await configMaps.PatchAsync(ns, $"cm-{i:D6}", Patch.Merge(new JsonObject { ["data"] = new JsonObject { ["round"] = "1" } }), cancellationToken: ct));
-        var written = clock.Elapsed.TotalMilliseconds - began;
-        var ourTime = await ourDone.Task.WaitAsync(TimeSpan.FromMinutes(2)) - began;
-        var kubectlTime = await kubectlDone.Task.WaitAsync(TimeSpan.FromMinutes(2)) - began;
-        Console.WriteLine($"watch {updates} updates (written in {written:F0} ms): client saw all after {ourTime:F0} ms, kubectl --watch -o json after {kubectlTime:F0} ms, ratio client/kubectl {ourTime / kubectlTime:F2}");
-        await stop.CancelAsync();
-        kubectl.Kill();
-        try
-        {
-            await ourWatch;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-}
-
-internal static class InformerMemoryBenchmark
-{
-    public static async Task RunAsync(KubernetesClient client, int objects)
-    {
-        await Population.ConfigMapsAsync(client, "bench", objects);
-        await MeasureAsync(client.Resource<ConfigMap>(ResourceTypes.ConfigMaps), "ConfigMaps (~1 KiB of data each)", objects);
-        await Population.ReplicaSetsAsync(client, "bench", objects);
-        await MeasureAsync(client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets), "ReplicaSets (one-container pod template)", objects);
-    }
-
-    private static async Task MeasureAsync<T>(ResourceClient<T> resource, string what, int objects)
-        where T : class, IKubernetesObject
-    {
-        var before = Settle();
-        var informer = new Informer<T>(resource, new InformerOptions { Namespace = "bench" }, NullLogger.Instance);
-        using var stop = new CancellationTokenSource();
-        var running = informer.RunAsync(stop.Token);
-        await informer.WaitForSyncAsync(CancellationToken.None);
-        var after = Settle();
-        var perObject = (after - before) / (double)informer.Cache.Count;
-        var json = CanaryFlow.Kubernetes.Serialization.KubernetesSerializer.SerializeToUtf8Bytes(informer.Cache.List()[0]).Length;
-        Console.WriteLine($"informer of {informer.Cache.Count} {what}: {(after - before) / 1024.0 / 1024.0:F1} MiB retained, {perObject:F0} bytes per object (one object is {json} bytes of JSON)");
-        await stop.CancelAsync();
-        await running;
-        GC.KeepAlive(informer);
-        _ = objects;
-    }
-
-    private static long Settle()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-}

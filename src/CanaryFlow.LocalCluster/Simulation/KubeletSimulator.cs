@@ -114,6 +114,13 @@ internal sealed partial class KubeletSimulator : IAsyncDisposable
             return;
         }
 
+        // The two timers of a new pod race under load: "started" must not land after "Ready" and undo it. It is
+        // skipped once the pod is Ready, and written only over the version read here (a 409 means Ready won).
+        if (!ready && IsReady(current))
+        {
+            return;
+        }
+
         var now = KubernetesTime.Format(_options.Clock.GetUtcNow());
         var containers = (current.Object["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var startedAt = current.Object["status"]?["startTime"]?.GetValue<string>() ?? now;
@@ -157,8 +164,17 @@ internal sealed partial class KubeletSimulator : IAsyncDisposable
             }).ToArray()),
             ["qosClass"] = "BestEffort",
         };
-        _registry.Patch(Pods, pod.Namespace, pod.Name, PatchKind.Merge, new JsonObject { ["status"] = status }.ToJsonString(), WriteOptions.Internal, statusSubresource: true);
+        var patch = new JsonObject { ["status"] = status };
+        if (!ready)
+        {
+            patch["metadata"] = new JsonObject { ["resourceVersion"] = current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        _registry.Patch(Pods, pod.Namespace, pod.Name, PatchKind.Merge, patch.ToJsonString(), WriteOptions.Internal, statusSubresource: true);
     }
+
+    private static bool IsReady(StoredObject pod) =>
+        (pod.Object["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().Any(c => c.GetString("type") == "Ready" && c.GetString("status") == "True") == true;
 
     private void Remove(StoredObject pod)
     {

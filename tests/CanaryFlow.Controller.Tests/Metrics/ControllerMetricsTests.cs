@@ -87,6 +87,22 @@ public sealed class ControllerMetricsTests
     }
 
     [Fact]
+    public async Task A_reconcile_that_only_reads_the_caches_lands_in_a_sub_millisecond_bucket()
+    {
+        var reconcile = _metrics.MeasureReconcile<string>((_, _) =>
+        {
+            _clock.Advance(TimeSpan.FromMicroseconds(200));
+            return Task.FromResult(ReconcileResult.Done);
+        });
+
+        await reconcile("steady", CancellationToken.None);
+
+        var text = _registry.Render();
+        Assert.Contains("canaryflow_reconcile_duration_seconds_bucket{result=\"done\",le=\"0.0001\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("canaryflow_reconcile_duration_seconds_bucket{result=\"done\",le=\"0.00025\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_work_queue_is_read_at_every_scrape()
     {
         using var queue = new WorkQueue<string>(new WorkQueueOptions { Clock = _clock });

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CanaryFlow.Controller.Tests.EndToEnd;
+namespace CanaryFlow.Tests.Shared;
 
 /// <summary>
 /// The real controller as its own process (the same binary the README runs), so tests can kill it with SIGKILL and
-/// start another, or run two side by side. Its output is kept for failure messages.
+/// start another, or run two side by side, and benchmarks measure it alone. Its output is kept for failure messages.
+/// The project that uses it references CanaryFlow.Controller, so the controller's build lands beside its own.
 /// </summary>
 public sealed partial class ControllerProcess : IAsyncDisposable
 {
@@ -34,9 +35,13 @@ public sealed partial class ControllerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts the controller against a kubeconfig, watching one namespace, with /metrics on a free port.</summary>
-    public static ControllerProcess Start(string kubeconfig, string ns, params string[] extra)
+    /// <summary>
+    /// Starts the controller against a kubeconfig, watching one namespace (null: all), with /metrics on a free port
+    /// and debug logs unless <paramref name="extra"/> has a <c>--log-level</c> of its own.
+    /// </summary>
+    public static ControllerProcess Start(string kubeconfig, string? ns, params string[] extra)
     {
+        ArgumentNullException.ThrowIfNull(extra);
         var dll = Path.Combine(AppContext.BaseDirectory, "CanaryFlow.Controller.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,7 +49,9 @@ public sealed partial class ControllerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[dll, "--kubeconfig", kubeconfig, "--namespace", ns, "--metrics-bind-address", "127.0.0.1:0", "--health-probe-bind-address", "0", "--log-level", "debug", .. extra])
+        string[] scope = ns is null ? [] : ["--namespace", ns];
+        string[] logLevel = extra.Contains("--log-level") ? [] : ["--log-level", "debug"];
+        foreach (var argument in (string[])[dll, "--kubeconfig", kubeconfig, .. scope, "--metrics-bind-address", "127.0.0.1:0", "--health-probe-bind-address", "0", .. logLevel, .. extra])
         {
             start.ArgumentList.Add(argument);
         }
