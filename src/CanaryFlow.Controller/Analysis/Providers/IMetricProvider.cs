@@ -3,8 +3,11 @@ using CanaryFlow.Core.Api;
 
 namespace CanaryFlow.Controller.Analysis.Providers;
 
-/// <summary>One measurement's request: the metric as the run holds it and the argument values to substitute.</summary>
-public sealed record MetricQuery(Metric Metric, IReadOnlyDictionary<string, ArgumentValue> Arguments);
+/// <summary>
+/// One measurement's request: the metric as the run holds it, the argument values to substitute, and the run's
+/// namespace (where the Secrets of provider credentials are read).
+/// </summary>
+public sealed record MetricQuery(Metric Metric, IReadOnlyDictionary<string, ArgumentValue> Arguments, string Namespace);
 
 /// <summary>What came back, and the query as a person may see it (secret arguments masked).</summary>
 public sealed record ProviderResult(MetricData Data, string ShownQuery);
