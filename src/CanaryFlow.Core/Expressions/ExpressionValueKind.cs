@@ -1,0 +1,11 @@
+namespace CanaryFlow.Core.Expressions;
+
+public enum ExpressionValueKind
+{
+    Nil,
+    Bool,
+    Number,
+    String,
+    List,
+    Map,
+}
