@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Rollouts;
@@ -85,7 +86,8 @@ public static partial class ControllerHost
             return 2;
         }
 
-        await using var controller = new RolloutController(client, settings, metrics, readiness, liveness, loggerFactory);
+        using var providers = new MetricProviderSet(loggerFactory);
+        await using var controller = new RolloutController(client, settings, metrics, readiness, liveness, loggerFactory, providers.Providers);
         if (endpoints.Count > 0)
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,8 @@ public sealed class ControllerMetrics
     public const string EventsName = "canaryflow_events_total";
     public const string EventsPendingName = "canaryflow_events_pending";
     public const string LeaderName = "canaryflow_leader";
+    public const string MeasurementsName = "canaryflow_analysis_measurements_total";
+    public const string MeasurementDurationName = "canaryflow_analysis_measurement_duration_seconds";
 
     /// <summary>The <c>result</c> of a reconcile: what it returned, or <see cref="ErrorResult"/> when it threw.</summary>
     public const string DoneResult = "done";
@@ -60,6 +62,10 @@ public sealed class ControllerMetrics
             EventsName, "Kubernetes Events by what became of them: emitted, aggregated, dropped_rate_limit, dropped_queue_full, failed.", ["outcome"], maxSeries: 8);
         EventsPending = registry.CreateGauge(EventsPendingName, "Kubernetes Events queued or being written now.");
         Leader = registry.CreateGauge(LeaderName, "1 while this instance holds the leader Lease (or runs without leader election), else 0.");
+        Measurements = registry.CreateCounter(
+            MeasurementsName, "Analysis measurements taken, by provider (prometheus, web) and phase (Successful, Failed, Inconclusive, Error).", ["provider", "phase"], maxSeries: 16);
+        MeasurementDuration = registry.CreateHistogram(
+            MeasurementDurationName, "Time one analysis measurement took (query and judgement), by provider.", Histogram.DefaultBuckets, ["provider"], maxSeries: 4);
 
         // Known label values exist from the start, so rate() and absent-series alerts see zeros rather than nothing.
         foreach (var result in (ReadOnlySpan<string>)[DoneResult, RequeueResult, FailedResult, ErrorResult])
@@ -94,6 +100,17 @@ public sealed class ControllerMetrics
     public Gauge EventsPending { get; }
 
     public Gauge Leader { get; }
+
+    public Counter Measurements { get; }
+
+    public Histogram MeasurementDuration { get; }
+
+    /// <summary>Counts one analysis measurement; <paramref name="provider"/> is <c>prometheus</c>, <c>web</c> or <c>none</c>.</summary>
+    public void RecordMeasurement(string provider, string phase, TimeSpan duration)
+    {
+        Measurements.WithLabels(provider, phase).Inc();
+        MeasurementDuration.WithLabels(provider).Observe(duration.TotalSeconds);
+    }
 
     /// <summary>Wraps a reconcile so that each run is timed on the clock and counted by its result.</summary>
     public Func<TKey, CancellationToken, Task<ReconcileResult>> MeasureReconcile<TKey>(Func<TKey, CancellationToken, Task<ReconcileResult>> reconcile)

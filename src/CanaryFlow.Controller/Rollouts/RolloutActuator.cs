@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Caching;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -26,10 +27,10 @@ public sealed partial class RolloutActuator
     private readonly ITrafficRouter _router;
     private readonly IAnalysisRunner _analysis;
     private readonly IEventRecorder _events;
-    private readonly RecentRollouts _recent;
+    private readonly RecentWrites<Rollout> _recent;
     private readonly ILogger<RolloutActuator> _logger;
 
-    public RolloutActuator(RolloutClients clients, ITrafficRouter router, IAnalysisRunner analysis, IEventRecorder events, RecentRollouts recent, ILogger<RolloutActuator> logger)
+    public RolloutActuator(RolloutClients clients, ITrafficRouter router, IAnalysisRunner analysis, IEventRecorder events, RecentWrites<Rollout> recent, ILogger<RolloutActuator> logger)
     {
         ArgumentNullException.ThrowIfNull(clients);
         _rollouts = clients.Rollouts;

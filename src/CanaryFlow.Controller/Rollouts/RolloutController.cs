@@ -1,4 +1,6 @@
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Analysis;
+using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Queue;
@@ -50,7 +52,7 @@ public sealed partial class RolloutController : IAsyncDisposable
     private readonly RolloutEnqueuer _enqueuer;
     private readonly EventRecorder _events;
 
-    public RolloutController(KubernetesClient client, RolloutControllerSettings settings, ControllerMetrics metrics, ReadinessState readiness, LivenessState liveness, ILoggerFactory loggerFactory, IAnalysisRunner? analysis = null, ITrafficRouter? router = null)
+    public RolloutController(KubernetesClient client, RolloutControllerSettings settings, ControllerMetrics metrics, ReadinessState readiness, LivenessState liveness, ILoggerFactory loggerFactory, IReadOnlyList<IMetricProvider>? metricProviders = null, ITrafficRouter? router = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
@@ -71,14 +73,16 @@ public sealed partial class RolloutController : IAsyncDisposable
         _serviceInformer = new Informer<Service>(Clients.Services, new InformerOptions { Namespace = settings.Namespace, Clock = clock }, loggerFactory.CreateLogger<Informer<Service>>());
         _queue = new WorkQueue<RolloutKey>(new WorkQueueOptions { Name = "rollouts", Clock = clock }, loggerFactory.CreateLogger<WorkQueue<RolloutKey>>());
         metrics.ObserveWorkQueue(_queue);
-        Recent = new RecentRollouts();
+        Recent = new RecentWrites<Rollout>();
         _enqueuer = new RolloutEnqueuer(_queue, _rolloutInformer.Cache, Recent);
         _rolloutInformer.AddHandler(_enqueuer);
         _replicaSetInformer.AddHandler(_enqueuer);
         _serviceInformer.AddHandler(_enqueuer);
         _events = new EventRecorder(client, new EventRecorderOptions { Clock = clock }, loggerFactory.CreateLogger<EventRecorder>());
         metrics.ObserveEventRecorder(() => _events.Metrics);
-        analysis ??= new UnavailableAnalysisRunner();
+        Analysis = new AnalysisRunController(client, settings.Namespace, settings.Workers, _rolloutInformer.Cache, metricProviders ?? [], _events, metrics, clock, loggerFactory);
+        Analysis.AddRunHandler(_enqueuer);
+        var analysis = Analysis.Runner;
         var observer = new RolloutObserver(_rolloutInformer.Cache, _replicaSetInformer.Cache, _serviceInformer.Cache, analysis, Recent);
         var actuator = new RolloutActuator(Clients, router ?? new ReplicaRatioRouter(), analysis, _events, Recent, loggerFactory.CreateLogger<RolloutActuator>());
         Reconciler = new RolloutReconciler(observer, actuator, Clients, clock, loggerFactory.CreateLogger<RolloutReconciler>());
@@ -86,9 +90,12 @@ public sealed partial class RolloutController : IAsyncDisposable
 
     public RolloutClients Clients { get; }
 
+    /// <summary>The analysis engine: AnalysisRuns measured by this process's workers while it leads.</summary>
+    public AnalysisRunController Analysis { get; }
+
     public RolloutReconciler Reconciler { get; }
 
-    public RecentRollouts Recent { get; }
+    public RecentWrites<Rollout> Recent { get; }
 
     public WorkQueue<RolloutKey> Queue => _queue;
 
@@ -98,16 +105,17 @@ public sealed partial class RolloutController : IAsyncDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var informers = new[]
-        {
+        Task[] informers =
+        [
             _rolloutInformer.RunAsync(stop.Token),
             _replicaSetInformer.RunAsync(stop.Token),
             _serviceInformer.RunAsync(stop.Token),
-        };
+            .. Analysis.RunInformers(stop.Token),
+        ];
         var housekeeping = HousekeepingAsync(stop.Token);
         try
         {
-            await Task.WhenAll(_rolloutInformer.WaitForSyncAsync(stop.Token), _replicaSetInformer.WaitForSyncAsync(stop.Token), _serviceInformer.WaitForSyncAsync(stop.Token)).ConfigureAwait(false);
+            await Task.WhenAll(_rolloutInformer.WaitForSyncAsync(stop.Token), _replicaSetInformer.WaitForSyncAsync(stop.Token), _serviceInformer.WaitForSyncAsync(stop.Token), Analysis.WaitForSyncAsync(stop.Token)).ConfigureAwait(false);
             _readiness.SetInformersSynced(true);
             LogSynced(_logger, _rolloutInformer.Cache.List().Count);
             if (_settings.LeaderElection is { } election)
@@ -155,7 +163,7 @@ public sealed partial class RolloutController : IAsyncDisposable
             _liveness.Heartbeat();
             return result;
         });
-        await _queue.RunWorkersAsync(_settings.Workers, reconcile, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_queue.RunWorkersAsync(_settings.Workers, reconcile, cancellationToken), Analysis.RunWorkersAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Periodic work off the hot path: the phase gauge, the liveness heartbeat while idle, the resync.</summary>
@@ -181,6 +189,7 @@ public sealed partial class RolloutController : IAsyncDisposable
             {
                 lastResync = now;
                 _enqueuer.EnqueueAll();
+                Analysis.ResyncNow();
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
@@ -192,6 +201,7 @@ public sealed partial class RolloutController : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Dispose();
+        Analysis.Queue.Dispose();
         await _events.DisposeAsync().ConfigureAwait(false);
     }
 

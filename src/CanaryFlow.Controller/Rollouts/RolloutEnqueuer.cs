@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Queue;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Kubernetes.Informers;
@@ -7,15 +8,16 @@ namespace CanaryFlow.Controller.Rollouts;
 
 /// <summary>
 /// Turns informer notifications into work: a Rollout's own changes, changes of the ReplicaSets it controls and of
-/// the Services it names all put the Rollout's key on the queue (deduplicated there).
+/// the Services it names, and outcomes of the AnalysisRuns it owns all put the Rollout's key on the queue
+/// (deduplicated there).
 /// </summary>
-public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandler<ReplicaSet>, IInformerHandler<Service>
+public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandler<ReplicaSet>, IInformerHandler<Service>, IInformerHandler<AnalysisRun>
 {
     private readonly WorkQueue<RolloutKey> _queue;
     private readonly ObjectCache<Rollout> _rollouts;
-    private readonly RecentRollouts _recent;
+    private readonly RecentWrites<Rollout> _recent;
 
-    public RolloutEnqueuer(WorkQueue<RolloutKey> queue, ObjectCache<Rollout> rollouts, RecentRollouts recent)
+    public RolloutEnqueuer(WorkQueue<RolloutKey> queue, ObjectCache<Rollout> rollouts, RecentWrites<Rollout> recent)
     {
         _queue = queue;
         _rollouts = rollouts;
@@ -38,6 +40,22 @@ public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandle
     public void OnUpdated(ReplicaSet oldObj, ReplicaSet newObj) => EnqueueOwner(newObj);
 
     public void OnDeleted(ReplicaSet obj) => EnqueueOwner(obj);
+
+    public void OnAdded(AnalysisRun obj) => EnqueueOwner(obj);
+
+    public void OnUpdated(AnalysisRun oldObj, AnalysisRun newObj)
+    {
+        ArgumentNullException.ThrowIfNull(oldObj);
+        ArgumentNullException.ThrowIfNull(newObj);
+
+        // A Rollout follows a run's outcome, not each measurement: only a phase or message change matters to it.
+        if (oldObj.Status?.Phase != newObj.Status?.Phase || oldObj.Status?.Message != newObj.Status?.Message)
+        {
+            EnqueueOwner(newObj);
+        }
+    }
+
+    public void OnDeleted(AnalysisRun obj) => EnqueueOwner(obj);
 
     public void OnAdded(Service obj) => EnqueueUsers(obj);
 
@@ -66,13 +84,13 @@ public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandle
         }
     }
 
-    private void EnqueueOwner(ReplicaSet rs)
+    private void EnqueueOwner(IKubernetesObject owned)
     {
-        ArgumentNullException.ThrowIfNull(rs);
-        var owner = rs.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Rollout" && o.ApiVersion?.StartsWith(RolloutApi.Group + "/", StringComparison.Ordinal) == true);
+        ArgumentNullException.ThrowIfNull(owned);
+        var owner = owned.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Rollout" && o.ApiVersion?.StartsWith(RolloutApi.Group + "/", StringComparison.Ordinal) == true);
         if (owner?.Name is { } name)
         {
-            _queue.Add(new RolloutKey(rs.Metadata.Namespace ?? "", name));
+            _queue.Add(new RolloutKey(owned.Metadata.Namespace ?? "", name));
         }
     }
 

@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Caching;
 using System.Globalization;
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Core.Api;
@@ -16,9 +17,9 @@ public sealed class RolloutObserver
     private readonly ObjectCache<ReplicaSet> _replicaSets;
     private readonly ObjectCache<Service> _services;
     private readonly IAnalysisRunner _analysis;
-    private readonly RecentRollouts _recent;
+    private readonly RecentWrites<Rollout> _recent;
 
-    public RolloutObserver(ObjectCache<Rollout> rollouts, ObjectCache<ReplicaSet> replicaSets, ObjectCache<Service> services, IAnalysisRunner analysis, RecentRollouts recent)
+    public RolloutObserver(ObjectCache<Rollout> rollouts, ObjectCache<ReplicaSet> replicaSets, ObjectCache<Service> services, IAnalysisRunner analysis, RecentWrites<Rollout> recent)
     {
         _rollouts = rollouts;
         _replicaSets = replicaSets;

@@ -39,6 +39,11 @@ public static class AnalysisRunValidator
                 return $"metric {metric.Name}: exactly one provider (prometheus or web) is required";
             }
 
+            if (MeasurementJudge.CheckConditions(metric) is { } condition)
+            {
+                return condition;
+            }
+
             if (metric.FailureLimit is < -1 || metric.InconclusiveLimit is < 0 || metric.ConsecutiveErrorLimit is < 0)
             {
                 return $"metric {metric.Name}: limits must not be negative (failureLimit may be -1)";

@@ -4,7 +4,7 @@ using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Controller.Tests.EndToEnd;
 
-/// <summary>A LocalCluster with simulated pods and the Rollout CRD installed by real kubectl, shared by the end-to-end tests.</summary>
+/// <summary>A LocalCluster with simulated pods and CanaryFlow's CRDs installed by real kubectl, shared by the end-to-end tests.</summary>
 public sealed class ControllerClusterFixture : IAsyncLifetime
 {
     public LocalClusterServer Server { get; private set; } = null!;
@@ -15,8 +15,8 @@ public sealed class ControllerClusterFixture : IAsyncLifetime
     {
         Server = await LocalClusterServer.StartAsync(new LocalClusterOptions { PodReadinessDelay = TimeSpan.FromMilliseconds(300) });
         Kubectl = new Kubectl(Server);
-        (await Kubectl.RunAsync("apply", "-f", RepositoryRoot.File("crds", "rollout.yaml"))).ShouldSucceed();
-        (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd/rollouts.canaryflow.io", "--timeout=30s")).ShouldSucceed();
+        (await Kubectl.RunAsync("apply", "-f", RepositoryRoot.File("crds"))).ShouldSucceed();
+        (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd", "--all", "--timeout=30s")).ShouldSucceed();
     }
 
     public async Task DisposeAsync()

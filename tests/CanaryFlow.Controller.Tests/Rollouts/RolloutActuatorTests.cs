@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Caching;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CanaryFlow.Controller.Analysis;
@@ -23,7 +24,7 @@ public sealed class RolloutActuatorTests(ControllerClusterFixture cluster) : IAs
     private KubernetesClient _client = null!;
     private EventRecorder _events = null!;
     private RolloutClients _clients = null!;
-    private RecentRollouts _recent = null!;
+    private RecentWrites<Rollout> _recent = null!;
     private RolloutActuator _actuator = null!;
     private string _ns = "";
 
@@ -36,7 +37,7 @@ public sealed class RolloutActuatorTests(ControllerClusterFixture cluster) : IAs
         var connection = KubeconfigLoader.Load(cluster.Kubectl.KubeconfigPath);
         _client = new KubernetesClient(connection, new KubernetesClientOptions { RequestCompleted = r => { lock (_requests) { _requests.Add(r); } } });
         _clients = RolloutClients.Create(_client);
-        _recent = new RecentRollouts();
+        _recent = new RecentWrites<Rollout>();
         _events = new EventRecorder(_client);
         _actuator = new RolloutActuator(_clients, new ReplicaRatioRouter(), new UnavailableAnalysisRunner(), _events, _recent, NullLogger<RolloutActuator>.Instance);
     }

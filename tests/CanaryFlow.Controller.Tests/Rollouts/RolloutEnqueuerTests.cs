@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Queue;
 using CanaryFlow.Controller.Rollouts;
 using CanaryFlow.Controller.Tests.EndToEnd;
@@ -34,7 +35,7 @@ public sealed class RolloutEnqueuerTests(ControllerClusterFixture cluster) : IAs
 
         _client = new KubernetesClient(KubeconfigLoader.Load(cluster.Kubectl.KubeconfigPath));
         _informer = new Informer<Rollout>(RolloutClients.Create(_client).Rollouts, new InformerOptions { Namespace = _ns }, NullLogger.Instance);
-        _enqueuer = new RolloutEnqueuer(_queue, _informer.Cache, new RecentRollouts());
+        _enqueuer = new RolloutEnqueuer(_queue, _informer.Cache, new RecentWrites<Rollout>());
         _running = _informer.RunAsync(_stop.Token);
         await _informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(2, _informer.Cache.Count);

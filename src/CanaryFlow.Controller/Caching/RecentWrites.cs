@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using CanaryFlow.Core.Api;
+using CanaryFlow.Kubernetes.Models;
 
-namespace CanaryFlow.Controller.Rollouts;
+namespace CanaryFlow.Controller.Caching;
 
 /// <summary>
-/// The Rollouts this controller wrote last, as the API server returned them. The informer's copy can lag behind our
-/// own status write; deciding from the older copy would repeat the transitions (and Events) of the last reconcile.
-/// So a reconcile uses whichever copy is newer by resourceVersion.
+/// The objects this controller wrote last, as the API server returned them. The informer's copy can lag behind our
+/// own write; deciding from the older copy would repeat the work (and Events) of the last reconcile. So a reconcile
+/// uses whichever copy is newer by resourceVersion.
 /// </summary>
-public sealed class RecentRollouts
+public sealed class RecentWrites<T>
+    where T : class, IKubernetesObject
 {
-    private readonly ConcurrentDictionary<(string Namespace, string Name), Rollout> _written = new();
+    private readonly ConcurrentDictionary<(string Namespace, string Name), T> _written = new();
 
-    public void Remember(Rollout written)
+    public void Remember(T written)
     {
         ArgumentNullException.ThrowIfNull(written);
         _written[(written.Metadata.Namespace ?? "", written.Metadata.Name ?? "")] = written;
@@ -22,7 +23,7 @@ public sealed class RecentRollouts
     public void Forget(string ns, string name) => _written.TryRemove((ns, name), out _);
 
     /// <summary>The newer of the cached object and the one we wrote; once the cache caught up, ours is dropped.</summary>
-    public Rollout Newest(Rollout cached)
+    public T Newest(T cached)
     {
         ArgumentNullException.ThrowIfNull(cached);
         var key = (cached.Metadata.Namespace ?? "", cached.Metadata.Name ?? "");
@@ -34,16 +35,19 @@ public sealed class RecentRollouts
         if (written.Metadata.Uid != cached.Metadata.Uid || !IsNewer(written, cached))
         {
             // resourceVersions are opaque; only when both parse as numbers (as etcd's do) is ours trusted to be newer.
-            _written.TryRemove(new KeyValuePair<(string, string), Rollout>(key, written));
+            _written.TryRemove(new KeyValuePair<(string, string), T>(key, written));
             return cached;
         }
 
         return written;
     }
 
+    /// <summary>What we wrote and the cache has not shown yet (e.g. an object just created), in a namespace.</summary>
+    public IReadOnlyList<T> Pending(string ns) => [.. _written.Where(w => w.Key.Namespace == ns).Select(w => w.Value)];
+
     public int Count => _written.Count;
 
-    private static bool IsNewer(Rollout written, Rollout cached) =>
+    private static bool IsNewer(T written, T cached) =>
         long.TryParse(written.Metadata.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var ours)
         && long.TryParse(cached.Metadata.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var theirs)
         && ours > theirs;

@@ -1,10 +1,11 @@
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Rollouts;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Kubernetes.Models;
 
-namespace CanaryFlow.Controller.Tests.Rollouts;
+namespace CanaryFlow.Controller.Tests.Caching;
 
-public sealed class RecentRolloutsTests
+public sealed class RecentWritesTests
 {
     private static Rollout At(string resourceVersion, string uid = "u1", string phase = "") => new()
     {
@@ -15,7 +16,7 @@ public sealed class RecentRolloutsTests
     [Fact]
     public void The_written_copy_wins_until_the_cache_catches_up()
     {
-        var recent = new RecentRollouts();
+        var recent = new RecentWrites<Rollout>();
         recent.Remember(At("12", phase: "Paused"));
 
         Assert.Equal("Paused", recent.Newest(At("11", phase: "Progressing")).Status!.Phase);
@@ -27,7 +28,7 @@ public sealed class RecentRolloutsTests
     [Fact]
     public void A_recreated_rollout_or_an_opaque_version_never_uses_the_old_copy()
     {
-        var recent = new RecentRollouts();
+        var recent = new RecentWrites<Rollout>();
         recent.Remember(At("50", uid: "old"));
         Assert.Equal("new", recent.Newest(At("3", uid: "new")).Metadata.Uid);
 
