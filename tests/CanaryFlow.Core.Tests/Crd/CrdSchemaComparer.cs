@@ -13,6 +13,7 @@ namespace CanaryFlow.Core.Tests.Crd;
 /// controller's model; either is a bug that only shows at run time.
 /// </summary>
 /// <remarks>
+/// It knows nothing of a particular kind: every CRD of crds/ is compared with its root type (<see cref="ShippedCrd"/>).
 /// Paths are field paths as users write them: <c>spec.strategy.canary.steps[*].setWeight</c>, with <c>[*]</c> for
 /// list items and <c>{*}</c> for map values.
 /// </remarks>
@@ -28,6 +29,25 @@ public static class CrdSchemaComparer
         var differences = new List<string>();
         CompareRecord(rootType, rootSchema, "", _objectMembers, differences);
         return differences;
+    }
+
+    /// <summary>The schema node at a field path of the notation above; a test uses it to point at what it checks or breaks.</summary>
+    public static JsonObject NodeAt(JsonObject schema, string path)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(path);
+        var node = schema;
+        foreach (var name in path.Replace("[*]", ".[*]", StringComparison.Ordinal).Replace("{*}", ".{*}", StringComparison.Ordinal).Split('.'))
+        {
+            node = name switch
+            {
+                "[*]" => node["items"]!.AsObject(),
+                "{*}" => node["additionalProperties"]!.AsObject(),
+                _ => node["properties"]![name]!.AsObject(),
+            };
+        }
+
+        return node;
     }
 
     private static void CompareNode(Type type, JsonObject schema, string path, List<string> differences)
@@ -129,6 +149,15 @@ public static class CrdSchemaComparer
             if (!members.ContainsKey(name) && !skipped.Contains(name))
             {
                 differences.Add($"{Join(path, name)}: in the CRD but not on C# {type.Name}");
+            }
+        }
+
+        // The API server accepts such a CRD, and then refuses every object: none can set a field the schema prunes.
+        foreach (var required in (schema["required"] as JsonArray ?? []).Select(r => (string)r!))
+        {
+            if (properties[required] is null)
+            {
+                differences.Add($"{Join(path, required)}: required by the CRD but not in its properties");
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;
 
@@ -7,7 +6,7 @@ namespace CanaryFlow.Core.Tests.Crd;
 
 /// <summary>
 /// The parts of crds/rollout.yaml that name things the controller defines: enums must list what the controller
-/// writes and accepts, and printer columns and the scale subresource must point at fields the schema has.
+/// writes and accepts, and the scale subresource must point at fields the schema has.
 /// </summary>
 public sealed class RolloutCrdContractTests
 {
@@ -51,39 +50,15 @@ public sealed class RolloutCrdContractTests
     }
 
     [Fact]
-    public void Printer_columns_point_at_schema_fields_of_their_type()
-    {
-        var version = Version();
-        var schema = RolloutCrd.Schema();
-
-        foreach (var column in version["additionalPrinterColumns"]!.AsArray().Select(c => c!.AsObject()))
-        {
-            var path = (string)column["jsonPath"]!;
-            var type = (string)column["type"]!;
-            if (path == ".metadata.creationTimestamp")
-            {
-                Assert.Equal("date", type);
-                continue;
-            }
-
-            var node = RolloutCrd.NodeAt(schema, path.TrimStart('.'));
-            Assert.True((string?)node["type"] == type, $"column {column["name"]} is {type} but {path} is {node["type"]}");
-        }
-    }
-
-    [Fact]
     public void Scale_subresource_paths_point_at_schema_fields()
     {
-        var scale = Version()["subresources"]!["scale"]!;
-        var schema = RolloutCrd.Schema();
+        var scale = ShippedCrd.Rollout.Version()["subresources"]!["scale"]!;
 
-        Assert.Equal("integer", (string?)RolloutCrd.NodeAt(schema, ((string)scale["specReplicasPath"]!).TrimStart('.'))["type"]);
-        Assert.Equal("integer", (string?)RolloutCrd.NodeAt(schema, ((string)scale["statusReplicasPath"]!).TrimStart('.'))["type"]);
-        Assert.Equal("string", (string?)RolloutCrd.NodeAt(schema, ((string)scale["labelSelectorPath"]!).TrimStart('.'))["type"]);
+        Assert.Equal("integer", (string?)ShippedCrd.Rollout.NodeAt(((string)scale["specReplicasPath"]!).TrimStart('.'))["type"]);
+        Assert.Equal("integer", (string?)ShippedCrd.Rollout.NodeAt(((string)scale["statusReplicasPath"]!).TrimStart('.'))["type"]);
+        Assert.Equal("string", (string?)ShippedCrd.Rollout.NodeAt(((string)scale["labelSelectorPath"]!).TrimStart('.'))["type"]);
     }
 
-    private static JsonObject Version() => Assert.Single(RolloutCrd.Load()["spec"]!["versions"]!.AsArray())!.AsObject();
-
     private static string[] EnumValues(string path) =>
-        [.. RolloutCrd.NodeAt(RolloutCrd.Schema(), path)["enum"]!.AsArray().Select(v => (string)v!)];
+        [.. ShippedCrd.Rollout.NodeAt(path)["enum"]!.AsArray().Select(v => (string)v!)];
 }

@@ -39,22 +39,14 @@ public sealed class WebMetricProvider : IMetricProvider
             throw new MetricProviderException($"url \"{url.Shown}\" is not an absolute http(s) URL", url.Shown);
         }
 
-        using var request = new HttpRequestMessage((web.Method ?? "GET").ToUpperInvariant() == "POST" ? HttpMethod.Post : HttpMethod.Get, uri);
-        foreach (var header in web.Headers ?? [])
+        var method = (web.Method ?? "GET").ToUpperInvariant() switch
         {
-            var value = AnalysisArguments.Substitute(header.Value ?? "", query.Arguments, out var headerProblem);
-            if (headerProblem is not null)
-            {
-                throw new MetricProviderException($"header {header.Key}: {headerProblem}", url.Shown);
-            }
-
-            if (!request.Headers.TryAddWithoutValidation(header.Key ?? "", value.Text))
-            {
-                throw new MetricProviderException($"header {header.Key} cannot be sent", url.Shown);
-            }
-        }
-
-        if (request.Method == HttpMethod.Post && web.Body is { } bodyText)
+            "GET" => HttpMethod.Get,
+            "POST" => HttpMethod.Post,
+            _ => throw new MetricProviderException($"method {web.Method} is not supported (GET or POST)", url.Shown),
+        };
+        using var request = new HttpRequestMessage(method, uri);
+        if (method == HttpMethod.Post && web.Body is { } bodyText)
         {
             var body = AnalysisArguments.Substitute(bodyText, query.Arguments, out var bodyProblem);
             if (bodyProblem is not null)
@@ -65,8 +57,30 @@ public sealed class WebMetricProvider : IMetricProvider
             request.Content = new StringContent(body.Text, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         }
 
+        foreach (var header in web.Headers ?? [])
+        {
+            var value = AnalysisArguments.Substitute(header.Value ?? "", query.Arguments, out var headerProblem);
+            if (headerProblem is not null)
+            {
+                throw new MetricProviderException($"header {header.Key}: {headerProblem}", url.Shown);
+            }
+
+            // HttpClient sends such a value as it is: a line break would end the header and start another one of the
+            // value's choosing. A Secret written with a trailing newline is the usual way to get here.
+            if (value.Text.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            {
+                throw new MetricProviderException($"header {header.Key}: the value \"{value.Shown.ReplaceLineEndings(" ")}\" holds a line break or NUL", url.Shown);
+            }
+
+            if (!AddHeader(request, header.Key ?? "", value.Text))
+            {
+                throw new MetricProviderException($"header {header.Key} cannot be sent", url.Shown);
+            }
+        }
+
+        var timeoutSeconds = web.TimeoutSeconds is > 0 ? web.TimeoutSeconds.Value : 10;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(web.TimeoutSeconds is > 0 ? web.TimeoutSeconds.Value : 10));
+        timeout.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds));
         string text;
         try
         {
@@ -79,17 +93,55 @@ public sealed class WebMetricProvider : IMetricProvider
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MetricProviderException($"{url.Shown} did not answer within {web.TimeoutSeconds ?? 10}s", url.Shown);
+            throw new MetricProviderException($"{url.Shown} did not answer within {timeoutSeconds}s", url.Shown);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new MetricProviderException($"{url.Shown}: {AnalysisArguments.MaskSecrets(e.Message, query.Arguments)}", url.Shown, e);
+            // IOException: a connection dropped while the body was being read (HttpIOException), after the headers came.
+            throw new MetricProviderException($"{url.Shown}: {AnalysisArguments.MaskSecrets(e.Message, query.Arguments)}", url.Shown, Safe(e, query.Arguments));
         }
 
-        return new ProviderResult(Select(text, web.JsonPath, url.Shown), url.Shown);
+        return new ProviderResult(Select(text, web.JsonPath, url.Shown, query.Arguments), url.Shown);
     }
 
-    private static MetricData Select(string text, string? jsonPath, string shown)
+    /// <summary>
+    /// A header on the request, or on its content where HttpClient keeps it (Content-Type, which templates written for
+    /// Argo Rollouts set as a header): a GET gets empty content to carry it.
+    /// </summary>
+    private static bool AddHeader(HttpRequestMessage request, string name, string value)
+    {
+        if (request.Headers.TryAddWithoutValidation(name, value))
+        {
+            return true;
+        }
+
+        // Refused by the request: a content header, or a name HTTP cannot carry (Remove would throw for that).
+        using (var probe = new ByteArrayContent([]))
+        {
+            if (!probe.Headers.TryAddWithoutValidation(name, value))
+            {
+                return false;
+            }
+        }
+
+        request.Content ??= new ByteArrayContent([]);
+
+        // The template's value replaces the default Content-Type of the body rather than joining it.
+        request.Content.Headers.Remove(name);
+        return request.Content.Headers.TryAddWithoutValidation(name, value);
+    }
+
+    /// <summary>
+    /// The exception to keep as the inner one, unless its text (inner exceptions included) holds a secret: the
+    /// message is shown and an exception is logged whole, so a secret in either would leak.
+    /// </summary>
+    private static Exception? Safe(Exception e, IReadOnlyDictionary<string, ArgumentValue> arguments)
+    {
+        var text = e.ToString();
+        return AnalysisArguments.MaskSecrets(text, arguments) == text ? e : null;
+    }
+
+    private static MetricData Select(string text, string? jsonPath, string shown, IReadOnlyDictionary<string, ArgumentValue> arguments)
     {
         JsonNode? document;
         try
@@ -103,7 +155,8 @@ public sealed class WebMetricProvider : IMetricProvider
                 return new TextData(text.Trim());
             }
 
-            throw new MetricProviderException($"{shown} did not answer JSON: {Snippet(text)}", shown);
+            // The endpoint may echo the request, secrets included.
+            throw new MetricProviderException($"{shown} did not answer JSON: {Snippet(AnalysisArguments.MaskSecrets(text, arguments))}", shown);
         }
 
         if (jsonPath is null)
@@ -113,7 +166,8 @@ public sealed class WebMetricProvider : IMetricProvider
 
         try
         {
-            var expression = JsonPathExpression.Parse(jsonPath.Trim().TrimStart('{').TrimEnd('}'));
+            // The parser takes the path with or without braces ({$.data.ok}, $.data.ok, {.data.ok}).
+            var expression = JsonPathExpression.Parse(jsonPath);
             var selected = expression.Evaluate(document);
             return selected.Count switch
             {
