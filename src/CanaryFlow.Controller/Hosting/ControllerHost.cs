@@ -1,3 +1,4 @@
+using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
@@ -86,7 +87,7 @@ public static partial class ControllerHost
             return 2;
         }
 
-        using var providers = new MetricProviderSet(loggerFactory);
+        using var providers = new MetricProviderSet(new KubernetesSecretReader(AnalysisClients.Create(client).Secrets), loggerFactory);
         await using var controller = new RolloutController(client, settings, metrics, readiness, liveness, loggerFactory, providers.Providers);
         if (endpoints.Count > 0)
         {

@@ -1,8 +1,8 @@
-using CanaryFlow.Controller.Caching;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CanaryFlow.Controller.Analysis;
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Routing;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;

@@ -1,6 +1,6 @@
-using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Analysis.Providers;
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Queue;

@@ -1,6 +1,6 @@
-using CanaryFlow.Controller.Caching;
 using System.Globalization;
 using CanaryFlow.Controller.Analysis;
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;
 using CanaryFlow.Kubernetes.Informers;

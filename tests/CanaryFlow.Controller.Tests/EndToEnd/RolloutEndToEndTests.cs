@@ -8,25 +8,18 @@ namespace CanaryFlow.Controller.Tests.EndToEnd;
 [Collection(ControllerClusterCollection.Name)]
 public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAsyncLifetime
 {
-    private static readonly TimeSpan _long = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _long = EndToEndScope.Long;
     private readonly Kubectl _kubectl = cluster.Kubectl;
-    private readonly List<ControllerProcess> _controllers = [];
+    private EndToEndScope _scope = null!;
     private string _ns = "";
 
     public async Task InitializeAsync()
     {
-        _ns = "e2e-" + Guid.NewGuid().ToString("N")[..8];
-        (await _kubectl.RunAsync("create", "namespace", _ns)).ShouldSucceed();
-        (await _kubectl.RunAsync(RolloutManifests.Services(_ns), _long, "apply", "-f", "-")).ShouldSucceed();
+        _scope = await EndToEndScope.CreateAsync(_kubectl);
+        _ns = _scope.Namespace;
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var controller in _controllers)
-        {
-            await controller.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _scope.DisposeAsync();
 
     [Fact]
     public async Task A_rollout_applied_with_kubectl_completes_its_steps()
@@ -148,34 +141,19 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         Assert.Equal(0, await controller.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
 
-    private ControllerProcess StartController(params string[] extra)
-    {
-        var controller = ControllerProcess.Start(_kubectl.KubeconfigPath, _ns, extra);
-        _controllers.Add(controller);
-        return controller;
-    }
+    private ControllerProcess StartController(params string[] extra) => _scope.StartController(extra);
 
-    /// <summary><c>kubectl get ... -o jsonpath=template</c>.</summary>
-    private async Task<string> JsonPathAsync(string template, params string[] arguments) =>
-        (await _kubectl.RunAsync(["get", .. arguments, "-o", $"jsonpath={template}"])).ShouldSucceed().Stdout;
+    private Task<string> JsonPathAsync(string template, params string[] arguments) => _scope.JsonPathAsync(template, arguments);
 
-    private async Task ApplyAsync(string manifest) => (await _kubectl.RunAsync(manifest, _long, "apply", "-f", "-")).ShouldSucceed();
+    private Task ApplyAsync(string manifest) => _scope.ApplyAsync(manifest);
 
-    private async Task<JsonNode> RolloutAsync()
-    {
-        var result = (await _kubectl.RunAsync("get", "rollout", "api", "-n", _ns, "-o", "json")).ShouldSucceed();
-        return JsonNode.Parse(result.Stdout)!;
-    }
+    private Task<JsonNode> RolloutAsync() => _scope.RolloutAsync();
 
-    private async Task<List<string>> EventReasonsAsync()
-    {
-        var result = (await _kubectl.RunAsync("get", "events.v1.events.k8s.io", "-n", _ns, "--field-selector", "regarding.kind=Rollout", "-o", "json")).ShouldSucceed();
-        return JsonNode.Parse(result.Stdout)!["items"]!.AsArray()
-            .OrderBy(e => e!["metadata"]!["creationTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
-            .ThenBy(e => long.Parse(e!["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
-            .Select(e => e!["reason"]!.GetValue<string>())
-            .ToList();
-    }
+    private Task<List<string>> EventReasonsAsync() => _scope.EventReasonsAsync();
+
+    private static string Phase(JsonNode rollout) => EndToEndScope.Phase(rollout);
+
+    private static string Status(JsonNode rollout, string path) => EndToEndScope.Status(rollout, path);
 
     private static async Task<bool[]> LeadersAsync(params ControllerProcess[] controllers)
     {
@@ -188,18 +166,5 @@ public sealed class RolloutEndToEndTests(ControllerClusterFixture cluster) : IAs
         }
 
         return result;
-    }
-
-    private static string Phase(JsonNode rollout) => Status(rollout, "phase");
-
-    private static string Status(JsonNode rollout, string path)
-    {
-        JsonNode? node = rollout["status"];
-        foreach (var part in path.Split('.'))
-        {
-            node = node?[part];
-        }
-
-        return node?.ToString() ?? "";
     }
 }

@@ -1,7 +1,7 @@
-using CanaryFlow.Controller.Caching;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CanaryFlow.Controller.Analysis;
+using CanaryFlow.Controller.Caching;
 using CanaryFlow.Controller.Rollouts;
 using CanaryFlow.Controller.Routing;
 using CanaryFlow.Controller.Tests.EndToEnd;

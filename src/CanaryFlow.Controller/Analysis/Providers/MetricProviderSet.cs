@@ -10,7 +10,7 @@ public sealed class MetricProviderSet : IDisposable
 {
     private readonly HttpClient _http;
 
-    public MetricProviderSet(ILoggerFactory loggerFactory)
+    public MetricProviderSet(ISecretReader secrets, ILoggerFactory loggerFactory, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
 
@@ -19,7 +19,7 @@ public sealed class MetricProviderSet : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        Providers = [new WebMetricProvider(_http)];
+        Providers = [new PrometheusMetricProvider(_http, secrets, loggerFactory.CreateLogger<PrometheusMetricProvider>(), clock), new WebMetricProvider(_http)];
     }
 
     public IReadOnlyList<IMetricProvider> Providers { get; }
