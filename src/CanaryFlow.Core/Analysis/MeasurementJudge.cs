@@ -31,8 +31,8 @@ public static class MeasurementJudge
 
         try
         {
-            var variables = new Dictionary<string, ExpressionValue>(StringComparer.Ordinal) { ["result"] = ExpressionValue.FromMetricData(data) };
-            if (failure is not null && Parse(failure).EvaluateCondition(variables))
+            var result = ExpressionValue.FromMetricData(data);
+            if (failure is not null && Parse(failure).EvaluateCondition(result))
             {
                 return measurement with { Phase = AnalysisPhases.Failed, Condition = Held("failureCondition", failure, true) };
             }
@@ -42,7 +42,7 @@ public static class MeasurementJudge
                 return measurement with { Phase = AnalysisPhases.Successful, Condition = Held("failureCondition", failure!, false) };
             }
 
-            if (Parse(success).EvaluateCondition(variables))
+            if (Parse(success).EvaluateCondition(result))
             {
                 return measurement with { Phase = AnalysisPhases.Successful, Condition = Held("successCondition", success, true) };
             }
@@ -77,13 +77,20 @@ public static class MeasurementJudge
                 continue;
             }
 
+            ConditionExpression parsed;
             try
             {
-                Parse(condition);
+                parsed = Parse(condition);
             }
             catch (ExpressionSyntaxException e)
             {
                 return $"metric {metric.Name}: {field}: {e.Message}";
+            }
+
+            // A misspelt result would otherwise fail only at the first measurement, as an error rather than a typo.
+            if (parsed.Variables.FirstOrDefault(v => v != ConditionExpression.ResultVariable) is { } unknown)
+            {
+                return $"metric {metric.Name}: {field}: unknown variable {unknown} (a condition can name only {ConditionExpression.ResultVariable})";
             }
         }
 

@@ -106,4 +106,13 @@ public sealed class MeasurementJudgeTests
         Assert.Equal(AnalysisPhases.Error, decision.Status.Phase);
         Assert.Empty(decision.Due);
     }
+
+    [Fact]
+    public void A_condition_naming_anything_but_result_is_refused_before_any_measurement()
+    {
+        var problem = MeasurementJudge.CheckConditions(Metric(failure: "reslt[0] > 0.05"));
+
+        Assert.Equal("metric error-rate: failureCondition: unknown variable reslt (a condition can name only result)", problem);
+        Assert.Null(MeasurementJudge.CheckConditions(Metric(success: "all(result, {# < 0.5})", failure: "len(result) == 0")));
+    }
 }
