@@ -24,10 +24,10 @@ public static class AnalysisRunDecider
         var metrics = run.Spec?.Metrics ?? [];
         if (AnalysisRunValidator.Validate(run) is { } problem)
         {
-            return new AnalysisRunDecision([], status with { Phase = AnalysisPhases.Error, Message = problem, StartedAt = status.StartedAt ?? now }, null);
+            return new AnalysisRunDecision([], status with { Phase = AnalysisPhases.Error, Message = problem, StartedAt = status.StartedAt ?? MeasurementTime.Of(now) }, null);
         }
 
-        status = status with { StartedAt = status.StartedAt ?? now };
+        status = status with { StartedAt = status.StartedAt ?? MeasurementTime.Of(now) };
         var results = metrics.Select(m => Result(status, m.Name!) ?? new MetricResult { Name = m.Name, Phase = AnalysisPhases.Pending, DryRun = IsDryRun(run, m.Name!) ? true : null }).ToList();
         status = status with { MetricResults = results };
         if (run.Spec?.Terminate == true)

@@ -91,6 +91,6 @@ public static class AnalysisRunFactory
                 MeasurementRetention = retention.Count == 0 ? null : retention,
             },
         };
-        return problem is null ? run : run with { Status = new AnalysisRunStatus { Phase = AnalysisPhases.Error, Message = problem, StartedAt = now } };
+        return problem is null ? run : run with { Status = new AnalysisRunStatus { Phase = AnalysisPhases.Error, Message = problem, StartedAt = MeasurementTime.Of(now) } };
     }
 }

@@ -21,7 +21,7 @@ public static class MeasurementJudge
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(data);
-        var measurement = new Measurement { StartedAt = startedAt, FinishedAt = finishedAt, Value = data.Display(), Query = shownQuery };
+        var measurement = new Measurement { StartedAt = MeasurementTime.Of(startedAt), FinishedAt = MeasurementTime.Of(finishedAt), Value = data.Display(), Query = shownQuery };
         var success = Present(metric.SuccessCondition);
         var failure = Present(metric.FailureCondition);
         if (success is null && failure is null)
@@ -64,7 +64,7 @@ public static class MeasurementJudge
 
     /// <summary>A measurement that could not be taken (provider, secret or argument problem).</summary>
     public static Measurement Errored(string message, string? shownQuery, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
-        new() { Phase = AnalysisPhases.Error, StartedAt = startedAt, FinishedAt = finishedAt, Query = shownQuery, Message = message };
+        new() { Phase = AnalysisPhases.Error, StartedAt = MeasurementTime.Of(startedAt), FinishedAt = MeasurementTime.Of(finishedAt), Query = shownQuery, Message = message };
 
     /// <summary>The first condition of the metric that does not parse, with its position; null when both parse.</summary>
     public static string? CheckConditions(Metric metric)

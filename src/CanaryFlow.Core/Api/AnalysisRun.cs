@@ -39,7 +39,8 @@ public sealed record AnalysisRunStatus : KubernetesRecord
     /// <summary>Why, in words: the metric, its value and the condition it failed.</summary>
     public string? Message { get; init; }
 
-    [JsonConverter(typeof(TimeJsonConverter))]
+    /// <summary>A MicroTime, like the measurements' times: the schedule is computed from them.</summary>
+    [JsonConverter(typeof(MicroTimeJsonConverter))]
     public DateTimeOffset? StartedAt { get; init; }
 
     public IReadOnlyList<MetricResult>? MetricResults { get; init; }
@@ -77,10 +78,12 @@ public sealed record Measurement : KubernetesRecord
     /// <summary>Successful, Failed, Inconclusive or Error.</summary>
     public string? Phase { get; init; }
 
-    [JsonConverter(typeof(TimeJsonConverter))]
+    // MicroTime, not Time: the next measurement is due an interval after this one finished, and whole seconds
+    // would move a 1 s schedule by up to a second whenever the status is read back (every reconcile, every restart).
+    [JsonConverter(typeof(MicroTimeJsonConverter))]
     public DateTimeOffset? StartedAt { get; init; }
 
-    [JsonConverter(typeof(TimeJsonConverter))]
+    [JsonConverter(typeof(MicroTimeJsonConverter))]
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>The value as a person reads it (e.g. <c>[0.91]</c>, <c>NaN</c>).</summary>
