@@ -123,6 +123,24 @@ public sealed class AnalysisEndToEndTests(ControllerClusterFixture cluster, Prom
         }
     }
 
+    [Fact]
+    public async Task Promoting_fully_during_an_analysis_terminates_its_run()
+    {
+        _scope.StartController();
+        await _scope.ApplyAsync(ErrorRateTemplate(interval: "1s", count: 600));
+        await DeployFirstRevisionAsync();
+        await _scope.ApplyAsync(Rollout("api:2"));
+        var running = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Status(r, "canary.currentStepAnalysisRun") != "", "the analysis to start", _long);
+        var runName = EndToEndScope.Status(running, "canary.currentStepAnalysisRun");
+
+        (await cluster.Kubectl.RunAsync("patch", "rollout", "api", "-n", _scope.Namespace, "--subresource=status", "--type=merge", "-p", """{"status":{"promoteFull":true}}""")).ShouldSucceed();
+
+        await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Healthy" && EndToEndScope.Status(r, "stableRS") == EndToEndScope.Status(r, "currentPodHash"), "the full promotion", _long);
+        var run = await Eventually.UntilAsync(() => _scope.GetAsync("analysisrun", runName), r => EndToEndScope.Phase(r) == "Successful", "the run to end", _long);
+        Assert.True(run["spec"]!["terminate"]!.GetValue<bool>());
+        Assert.Equal("Terminated: no metric failed", EndToEndScope.Status(run, "message"));
+    }
+
     /// <summary>The one AnalysisRun of the test's namespace (its status names it only while the step runs).</summary>
     private async Task<JsonNode> OnlyRunAsync()
     {
