@@ -1,6 +1,7 @@
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Tests.EndToEnd;
+using CanaryFlow.Controller.Tests.Infrastructure;
 using CanaryFlow.Controller.Tests.Infrastructure.Prometheus;
 using CanaryFlow.Core.Analysis;
 using CanaryFlow.Core.Api;
@@ -56,7 +57,8 @@ public sealed class MetricMeasurerTests(ControllerClusterFixture cluster, Promet
     [Fact]
     public async Task A_secret_argument_is_read_at_measuring_time_and_never_shown()
     {
-        var measurer = Measurer(new PrometheusMetricProvider(prometheus.HttpClient, _secrets));
+        var logs = new RecordingLogger<PrometheusMetricProvider>();
+        var measurer = Measurer(new PrometheusMetricProvider(prometheus.HttpClient, _secrets, logs));
 
         var measurement = await measurer.MeasureAsync(Run(SecretArgument("analysis", "version")), Metric(WorkloadApp.ErrorRatioQuery("{{args.version}}")), CancellationToken.None);
 
@@ -65,6 +67,10 @@ public sealed class MetricMeasurerTests(ControllerClusterFixture cluster, Promet
         Assert.Equal("failureCondition result[0] > 0.05 is true", measurement.Condition);
         Assert.Equal(WorkloadApp.ErrorRatioQuery(AnalysisArguments.Mask), measurement.Query);
         Assert.DoesNotContain(_secretVersion, measurement.ToString(), StringComparison.Ordinal);
+
+        // The client logs each query at debug level: the masked one.
+        Assert.Contains(logs.Entries, e => e.Message.Contains(WorkloadApp.ErrorRatioQuery(AnalysisArguments.Mask), StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(_secretVersion, StringComparison.Ordinal));
     }
 
     [Fact]

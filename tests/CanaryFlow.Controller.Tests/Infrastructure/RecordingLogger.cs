@@ -20,3 +20,19 @@ public sealed class RecordingLogger : ILogger
 }
 
 public sealed record LogEntry(LogLevel Level, string Message, Exception? Exception);
+
+/// <summary>A <see cref="RecordingLogger"/> for code that asks for an <see cref="ILogger{TCategoryName}"/>.</summary>
+public sealed class RecordingLogger<T> : ILogger<T>
+{
+    public RecordingLogger Inner { get; } = new();
+
+    public IReadOnlyList<LogEntry> Entries => Inner.Entries;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Inner.Log(logLevel, eventId, state, exception, formatter);
+}

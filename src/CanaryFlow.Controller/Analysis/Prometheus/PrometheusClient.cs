@@ -45,7 +45,7 @@ public sealed class PrometheusClient
 
         var address = _options.Address;
         using var request = PrometheusRequestFactory.Create(_options, query);
-        PrometheusClientLog.Sending(_logger, address, request.Method.Method, query.Expression);
+        PrometheusClientLog.Sending(_logger, address, request.Method.Method, query.Shown ?? query.Expression);
         var started = _timeProvider.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -120,7 +120,7 @@ public sealed class PrometheusClient
         PrometheusClientLog.Answered(_logger, _options.Address, result.ResultType, series, (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
         if (result.Warnings.Count > 0 || result.Infos.Count > 0)
         {
-            PrometheusClientLog.Annotated(_logger, _options.Address, query.Expression, string.Join("; ", result.Warnings.Concat(result.Infos)));
+            PrometheusClientLog.Annotated(_logger, _options.Address, query.Shown ?? query.Expression, string.Join("; ", result.Warnings.Concat(result.Infos)));
         }
     }
 

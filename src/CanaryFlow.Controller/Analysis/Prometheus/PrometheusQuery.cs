@@ -10,4 +10,7 @@ public sealed record PrometheusQuery(string Expression)
     public DateTimeOffset? Time { get; init; }
 
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The expression as logs may show it (secret arguments masked); the expression itself when null.</summary>
+    public string? Shown { get; init; }
 }

@@ -90,7 +90,7 @@ public sealed class PrometheusMetricProvider : IMetricProvider
         PrometheusQueryResult result;
         try
         {
-            result = await client.QueryAsync(new PrometheusQuery(expression.Text) { Timeout = timeout }, cancellationToken).ConfigureAwait(false);
+            result = await client.QueryAsync(new PrometheusQuery(expression.Text) { Timeout = timeout, Shown = expression.Shown }, cancellationToken).ConfigureAwait(false);
         }
         catch (PrometheusException e)
         {
