@@ -146,16 +146,11 @@ public sealed partial class AnalysisRunReconciler
 
     private async Task WriteStatusAsync(AnalysisRun run, AnalysisRunStatus status, CancellationToken cancellationToken)
     {
-        var before = new JsonObject { ["status"] = run.Status is null ? null : JsonSerializer.SerializeToNode(run.Status, CoreJsonContext.Default.AnalysisRunStatus) };
-        var after = new JsonObject { ["status"] = JsonSerializer.SerializeToNode(status, CoreJsonContext.Default.AnalysisRunStatus) };
-        if (MergePatchBuilder.Create(before, after) is not { } patch)
-        {
-            return;
-        }
-
         // Conditional on the version decided from: a terminate patched in meanwhile must be seen before writing.
-        patch["metadata"] = new JsonObject { ["resourceVersion"] = run.Metadata.ResourceVersion };
-        _recent.Remember(await _client.PatchAsync(run.Metadata.Namespace, run.Metadata.Name!, Patch.Merge(patch), "status", cancellationToken: cancellationToken).ConfigureAwait(false));
+        if (MergePatchBuilder.ForStatus(run.Status, status, CoreJsonContext.Default.AnalysisRunStatus, run.Metadata.ResourceVersion) is { } patch)
+        {
+            _recent.Remember(await _client.PatchAsync(run.Metadata.Namespace, run.Metadata.Name!, Patch.Merge(patch), "status", cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private static string Explain(Metric metric, Measurement measurement)

@@ -144,15 +144,12 @@ public sealed partial class RolloutActuator
     /// <summary>Writes the status when it differs from what was observed; true when it wrote.</summary>
     private async Task<bool> WriteStatusAsync(Rollout rollout, RolloutStatus status, CancellationToken cancellationToken)
     {
-        var before = new JsonObject { ["status"] = rollout.Status is null ? null : JsonSerializer.SerializeToNode(rollout.Status, CoreJsonContext.Default.RolloutStatus) };
-        var after = new JsonObject { ["status"] = JsonSerializer.SerializeToNode(status, CoreJsonContext.Default.RolloutStatus) };
-        if (MergePatchBuilder.Create(before, after) is not { } patch)
+        // Conditional on the version decided from: a verb patched in meanwhile means deciding again.
+        if (MergePatchBuilder.ForStatus(rollout.Status, status, CoreJsonContext.Default.RolloutStatus, rollout.Metadata.ResourceVersion) is not { } patch)
         {
             return false;
         }
 
-        // The resourceVersion makes the write conditional: a verb patched in meanwhile means deciding again.
-        patch["metadata"] = new JsonObject { ["resourceVersion"] = rollout.Metadata.ResourceVersion };
         var written = await _rollouts.PatchAsync(rollout.Metadata.Namespace, rollout.Metadata.Name!, Patch.Merge(patch), "status", cancellationToken: cancellationToken).ConfigureAwait(false);
         _recent.Remember(written);
         return true;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CanaryFlow.Kubernetes.Client;
 
@@ -9,6 +11,25 @@ namespace CanaryFlow.Kubernetes.Client;
 /// </summary>
 public static class MergePatchBuilder
 {
+    /// <summary>
+    /// The patch of an object's <c>status</c> from <paramref name="before"/> to <paramref name="after"/>, or null when
+    /// they serialize the same. It carries <paramref name="resourceVersion"/>, which makes the write conditional: a
+    /// change made meanwhile (a person's verb, another writer) answers 409 instead of being overwritten.
+    /// </summary>
+    public static JsonObject? ForStatus<TStatus>(TStatus? before, TStatus after, JsonTypeInfo<TStatus> typeInfo, string? resourceVersion)
+        where TStatus : class
+    {
+        var original = new JsonObject { ["status"] = before is null ? null : JsonSerializer.SerializeToNode(before, typeInfo) };
+        var modified = new JsonObject { ["status"] = JsonSerializer.SerializeToNode(after, typeInfo) };
+        if (Create(original, modified) is not { } patch)
+        {
+            return null;
+        }
+
+        patch["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion };
+        return patch;
+    }
+
     /// <summary>The patch from <paramref name="original"/> to <paramref name="modified"/>, or null when they are equal.</summary>
     public static JsonObject? Create(JsonObject original, JsonObject modified)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CanaryFlow.Kubernetes.Client;
+using CanaryFlow.Kubernetes.Models;
+using CanaryFlow.Kubernetes.Serialization;
 
 namespace CanaryFlow.Kubernetes.Tests.Client;
 
@@ -53,5 +55,17 @@ public sealed class MergePatchBuilderTests
         }
 
         return result;
+    }
+
+    [Fact]
+    public void A_status_patch_carries_the_resource_version_and_only_what_changed()
+    {
+        var before = new ReplicaSetStatus { Replicas = 2, ReadyReplicas = 1, ObservedGeneration = 4 };
+
+        var patch = MergePatchBuilder.ForStatus(before, before with { ReadyReplicas = 2 }, KubernetesJsonContext.Default.ReplicaSetStatus, "812");
+
+        Assert.Equal("""{"status":{"readyReplicas":2},"metadata":{"resourceVersion":"812"}}""", patch!.ToJsonString());
+        Assert.Null(MergePatchBuilder.ForStatus(before, before with { }, KubernetesJsonContext.Default.ReplicaSetStatus, "812"));
+        Assert.Equal("""{"status":{"replicas":2,"readyReplicas":1,"observedGeneration":4},"metadata":{"resourceVersion":"1"}}""", MergePatchBuilder.ForStatus(null, before, KubernetesJsonContext.Default.ReplicaSetStatus, "1")!.ToJsonString());
     }
 }
