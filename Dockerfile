@@ -1,0 +1,28 @@
+# The CanaryFlow controller image. Build from the repository root: docker build -t canaryflow/controller .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore in its own layer, from the project files alone, so a source change does not download packages again.
+COPY CanaryFlow.sln Directory.Build.props Directory.Packages.props ./
+COPY src/CanaryFlow.Kubernetes/CanaryFlow.Kubernetes.csproj src/CanaryFlow.Kubernetes/
+COPY src/CanaryFlow.Core/CanaryFlow.Core.csproj src/CanaryFlow.Core/
+COPY src/CanaryFlow.Controller/CanaryFlow.Controller.csproj src/CanaryFlow.Controller/
+RUN dotnet restore src/CanaryFlow.Controller/CanaryFlow.Controller.csproj
+
+COPY src/ src/
+RUN dotnet publish src/CanaryFlow.Controller/CanaryFlow.Controller.csproj --no-restore -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+
+# git is what the GitOps revert runs; nothing else is added to the runtime image.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY --from=build /app ./
+
+# The image's own non-root user (uid 1654); the Deployment also sets runAsNonRoot.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "/app/CanaryFlow.Controller.dll"]
