@@ -15,6 +15,12 @@ public sealed record ObservedTrafficRouter
     /// </summary>
     public int? CanaryWeight { get; init; }
 
+    /// <summary>
+    /// The router has the weight but its objects must be written again (the NGINX canary Ingress no longer matches the
+    /// stable Ingress it copies): the next weight write brings them up to date.
+    /// </summary>
+    public bool Stale { get; init; }
+
     /// <summary>Routes the controller created for the canary exist (the NGINX canary Ingress); they go once no canary is in flight.</summary>
     public bool HasManagedRoutes { get; init; }
 

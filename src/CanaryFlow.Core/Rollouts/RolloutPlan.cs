@@ -12,6 +12,7 @@ namespace CanaryFlow.Core.Rollouts;
 internal sealed class RolloutPlan
 {
     private readonly Dictionary<string, ObservedReplicaSet> _byHash;
+    private bool _routerStale;
 
     public RolloutPlan(ObservedRollout observed, DateTimeOffset now)
     {
@@ -39,6 +40,7 @@ internal sealed class RolloutPlan
         AppliedWeight = CanaryWeight;
         ObservedRouterWeight = !Routed ? null : observed.TrafficRouter is { } router ? router.CanaryWeight : AppliedWeight;
         RouterWeight = ObservedRouterWeight;
+        _routerStale = Routed && observed.TrafficRouter?.Stale == true;
         StepAnalysisRun = Old.Canary?.CurrentStepAnalysisRun;
         BackgroundAnalysisRun = Old.Canary?.CurrentBackgroundAnalysisRun;
         Git = Old.Git;
@@ -160,12 +162,13 @@ internal sealed class RolloutPlan
 
     /// <summary>
     /// Sets the router's canary weight when the router (as observed, then as this decision's actions leave it) has another
-    /// one; a router that drifted from what the controller set is put back and the Event says so.
+    /// one or is stale; a router whose weight drifted from what the controller set is put back and the Event says so.
     /// </summary>
     public void Route(int weight)
     {
-        if (Routed && RouterWeight != weight)
+        if (Routed && (RouterWeight != weight || _routerStale))
         {
+            _routerStale = false;
             if (RouterWeight == ObservedRouterWeight && ObservedRouterWeight != AppliedWeight && weight == CanaryWeight)
             {
                 var had = ObservedRouterWeight is { } observed ? observed.ToString(CultureInfo.InvariantCulture) + "% to the canary" : "weights the controller did not set";

@@ -46,14 +46,14 @@ public sealed class NginxIngressRouterTests(ControllerClusterFixture cluster) : 
     }
 
     [Fact]
-    public async Task A_change_of_the_stable_Ingress_makes_the_canary_out_of_date_until_it_is_written_again()
+    public async Task A_change_of_the_stable_Ingress_makes_the_canary_stale_until_it_is_written_again()
     {
         var rollout = await _scope.RolloutAsync();
         await _router.SetWeightAsync(rollout, 20, CancellationToken.None);
         await ObservedAsync(rollout, 20);
 
         await _scope.ApplyAsync(RolloutManifests.StableIngress(_scope.Namespace).Replace("path: /v1", "path: /v2", StringComparison.Ordinal));
-        await ObservedAsync(rollout, null);
+        await ObservedAsync(rollout, 20, stale: true);
 
         await _router.SetWeightAsync(rollout, 20, CancellationToken.None);
         Assert.Equal("/v2 api-canary", await _scope.KubectlAsync("get", "ingress", "api-canary", "-o", "jsonpath={.spec.rules[0].http.paths[0].path} {.spec.rules[0].http.paths[0].backend.service.name}"));
@@ -105,9 +105,9 @@ public sealed class NginxIngressRouterTests(ControllerClusterFixture cluster) : 
         Assert.Equal($"Ingress {_scope.Namespace}/api not found", problem!.Message);
     }
 
-    private async Task ObservedAsync(Core.Api.Rollout rollout, int? weight, bool managed = true) =>
+    private async Task ObservedAsync(Core.Api.Rollout rollout, int? weight, bool managed = true, bool stale = false) =>
         await Eventually.UntilAsync(
             () => Task.FromResult(_router.Observe(rollout)),
-            o => o == new ObservedTrafficRouter { CanaryWeight = weight, HasManagedRoutes = managed },
+            o => o == new ObservedTrafficRouter { CanaryWeight = weight, HasManagedRoutes = managed, Stale = stale },
             $"the router to read weight {weight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
 }

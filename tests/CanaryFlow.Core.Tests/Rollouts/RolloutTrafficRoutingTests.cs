@@ -253,6 +253,22 @@ public sealed class RolloutTrafficRoutingTests
     }
 
     [Fact]
+    public void A_stale_canary_Ingress_is_written_again_at_the_same_weight_without_a_correction_Event()
+    {
+        var world = HealthyWorld(Spec(4, [Weight(20), Pause()], c => c with { TrafficRouting = _nginx }));
+        world.SetImage("api:2");
+        world.RunUntilQuiet();
+        world.Events.Clear();
+
+        world.RouterStale = true;
+        var following = world.Tick();
+
+        Assert.Equal([new SetTrafficWeight(20)], following.Actions);
+        Assert.Empty(following.Events);
+        AssertQuiet(world);
+    }
+
+    [Fact]
     public void An_unweighted_route_gets_0_percent_canary_when_the_Rollout_first_sees_it()
     {
         var world = new RolloutWorld(Spec(2, [Weight(50)], c => c with { TrafficRouting = _gateway }));

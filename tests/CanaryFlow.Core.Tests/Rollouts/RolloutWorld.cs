@@ -49,6 +49,9 @@ internal sealed class RolloutWorld
     /// <summary>What the controller's router reports as stopping it (a missing HTTPRoute, say); null when it can be driven.</summary>
     public TrafficRouterProblem? RouterProblem { get; set; }
 
+    /// <summary>The router has its weight but must be written again (the stable Ingress the NGINX canary copies changed).</summary>
+    public bool RouterStale { get; set; }
+
     /// <summary>Whether the stable and the canary Service exist.</summary>
     public bool StableServiceExists { get; set; } = true;
 
@@ -120,6 +123,7 @@ internal sealed class RolloutWorld
             // Without its canary Ingress, NGINX sends the canary nothing.
             CanaryWeight = Routing.Nginx is not null && !ManagedRoutes ? 0 : RouterWeight,
             HasManagedRoutes = ManagedRoutes,
+            Stale = RouterStale,
             Problem = RouterProblem,
         },
         Analyses = new Dictionary<string, ObservedAnalysis>(_analyses, StringComparer.Ordinal),
@@ -275,6 +279,7 @@ internal sealed class RolloutWorld
                 break;
             case SetTrafficWeight weight:
                 RouterWeight = weight.CanaryWeight;
+                RouterStale = false;
                 ManagedRoutes = Routing?.Nginx is not null;
                 RouterWrites.Add(weight.CanaryWeight);
                 break;

@@ -125,8 +125,8 @@ public static class CanaryIngress
         return updated;
     }
 
-    /// <summary>The weight the canary Ingress gives, when it is the one derived from the stable Ingress as it is now; null when it drifted.</summary>
-    public static int? WeightIfCurrent(Ingress existing, Ingress stable, Rollout rollout)
+    /// <summary>The weight the canary Ingress gives; null when its canary annotations are not the ones the controller writes.</summary>
+    public static int? Weight(Ingress existing, Ingress stable)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(stable);
@@ -139,9 +139,17 @@ public static class CanaryIngress
             return null;
         }
 
+        return weight;
+    }
+
+    /// <summary>Whether the canary Ingress's spec is the one derived from the stable Ingress as it is now.</summary>
+    public static bool IsCurrent(Ingress existing, Ingress stable, Rollout rollout)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(rollout);
         var canary = rollout.Spec!.Strategy!.Canary!;
         var current = KubernetesSerializer.SerializeToNode(existing.Spec ?? new IngressSpec());
-        return JsonNode.DeepEquals(current, Spec(stable, canary.StableService!, canary.CanaryService!)) ? weight : null;
+        return JsonNode.DeepEquals(current, Spec(stable, canary.StableService!, canary.CanaryService!));
     }
 
     /// <summary>Whether the Rollout controls the Ingress (never touch one that someone else made with the managed name).</summary>

@@ -63,7 +63,12 @@ public sealed partial class NginxIngressRouter : ITrafficRouter, IInformerHandle
             return Problem(TrafficRoutingReasons.RouteConflict, $"Ingress {ns}/{canaryName} exists and is not controlled by Rollout {rollout.Metadata.Name}; rename or delete it");
         }
 
-        return new ObservedTrafficRouter { CanaryWeight = CanaryIngress.WeightIfCurrent(existing, stable, rollout), HasManagedRoutes = true };
+        return new ObservedTrafficRouter
+        {
+            CanaryWeight = CanaryIngress.Weight(existing, stable),
+            Stale = !CanaryIngress.IsCurrent(existing, stable, rollout),
+            HasManagedRoutes = true,
+        };
     }
 
     public async Task SetWeightAsync(Rollout rollout, int canaryWeight, CancellationToken cancellationToken)
