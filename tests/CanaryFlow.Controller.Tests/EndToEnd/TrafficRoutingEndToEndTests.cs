@@ -17,7 +17,7 @@ namespace CanaryFlow.Controller.Tests.EndToEnd;
 [Collection(ControllerClusterCollection.Name)]
 public sealed class TrafficRoutingEndToEndTests(ControllerClusterFixture cluster) : IAsyncLifetime
 {
-    private const string Steps = "[{setWeight: 20}, {pause: {}}, {setWeight: 50}, {pause: {duration: 2s}}, {setWeight: 100}]";
+    private const string _steps = "[{setWeight: 20}, {pause: {}}, {setWeight: 50}, {pause: {duration: 2s}}, {setWeight: 100}]";
     private static readonly TimeSpan _long = EndToEndScope.Long;
     private readonly Kubectl _kubectl = cluster.Kubectl;
     private EndToEndScope _scope = null!;
@@ -46,7 +46,7 @@ public sealed class TrafficRoutingEndToEndTests(ControllerClusterFixture cluster
         var before = await _scope.GetAsync("httproute", "api");
         await using var weights = new ChangeRecorder<HttpRoute>(RolloutClients.Create(_client).HttpRoutes, _ns, "api", Version(before), RouteWeights);
 
-        await _scope.ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", Steps, replicas: 5, trafficRouting: RolloutManifests.GatewayRouting));
+        await _scope.ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", _steps, replicas: 5, trafficRouting: RolloutManifests.GatewayRouting));
         var paused = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Paused", "the canary to pause at 20%", _long);
         var canary = EndToEndScope.Status(paused, "currentPodHash");
         Assert.Equal("80/20", await RouteWeightsAsync());
@@ -130,7 +130,7 @@ public sealed class TrafficRoutingEndToEndTests(ControllerClusterFixture cluster
         var stableIngress = await _scope.GetAsync("ingress", "api");
         await using var weights = new ChangeRecorder<Ingress>(RolloutClients.Create(_client).Ingresses, _ns, "api-canary", Version(stableIngress), CanaryWeight);
 
-        await _scope.ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", Steps, replicas: 5, trafficRouting: RolloutManifests.NginxRouting));
+        await _scope.ApplyAsync(RolloutManifests.Rollout(_ns, "api:2", _steps, replicas: 5, trafficRouting: RolloutManifests.NginxRouting));
         var paused = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Paused", "the canary to pause at 20%", _long);
         var canary = EndToEndScope.Status(paused, "currentPodHash");
         var owner = (await _scope.GetAsync("ingress", "api-canary"))["metadata"]!["ownerReferences"]![0]!;
@@ -173,7 +173,7 @@ public sealed class TrafficRoutingEndToEndTests(ControllerClusterFixture cluster
     }
 
     /// <summary>Applies the first revision and waits for it to be Healthy; returns its hash.</summary>
-    private async Task<string> HealthyAsync(string image, string routing, string steps = Steps)
+    private async Task<string> HealthyAsync(string image, string routing, string steps = _steps)
     {
         await _scope.ApplyAsync(RolloutManifests.Rollout(_ns, image, steps, replicas: 5, trafficRouting: routing));
         var healthy = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Healthy", "the first revision", _long);
