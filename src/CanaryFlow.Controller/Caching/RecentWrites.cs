@@ -42,6 +42,9 @@ public sealed class RecentWrites<T>
         return written;
     }
 
+    /// <summary>Our last write of an object the cache does not have (yet): one just created.</summary>
+    public T? Find(string ns, string name) => _written.GetValueOrDefault((ns, name));
+
     /// <summary>What we wrote and the cache has not shown yet (e.g. an object just created), in a namespace.</summary>
     public IReadOnlyList<T> Pending(string ns) => [.. _written.Where(w => w.Key.Namespace == ns).Select(w => w.Value)];
 

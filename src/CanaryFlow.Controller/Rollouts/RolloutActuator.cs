@@ -24,20 +24,20 @@ public sealed partial class RolloutActuator
     private readonly ResourceClient<ReplicaSet> _replicaSets;
     private readonly ResourceClient<Service> _services;
     private readonly ResourceClient<Pod> _pods;
-    private readonly ITrafficRouter _router;
+    private readonly TrafficRouterSet _routers;
     private readonly IAnalysisRunner _analysis;
     private readonly IEventRecorder _events;
     private readonly RecentWrites<Rollout> _recent;
     private readonly ILogger<RolloutActuator> _logger;
 
-    public RolloutActuator(RolloutClients clients, ITrafficRouter router, IAnalysisRunner analysis, IEventRecorder events, RecentWrites<Rollout> recent, ILogger<RolloutActuator> logger)
+    public RolloutActuator(RolloutClients clients, TrafficRouterSet routers, IAnalysisRunner analysis, IEventRecorder events, RecentWrites<Rollout> recent, ILogger<RolloutActuator> logger)
     {
         ArgumentNullException.ThrowIfNull(clients);
         _rollouts = clients.Rollouts;
         _replicaSets = clients.ReplicaSets;
         _services = clients.Services;
         _pods = clients.Pods;
-        _router = router;
+        _routers = routers;
         _analysis = analysis;
         _events = events;
         _recent = recent;
@@ -90,8 +90,17 @@ public sealed partial class RolloutActuator
                 LogSelect(_logger, ns, select.Service, select.Hash);
                 await _services.PatchAsync(ns, select.Service, Patch.Merge(SelectorPatch(rollout, select.Hash)), cancellationToken: cancellationToken).ConfigureAwait(false);
                 break;
-            case SetTrafficWeight weight:
-                await _router.SetWeightAsync(rollout, weight.CanaryWeight, cancellationToken).ConfigureAwait(false);
+            case SetTrafficWeight weight when _routers.For(rollout) is { } router:
+                LogWeight(_logger, ns, rollout.Metadata.Name, weight.CanaryWeight);
+                await router.SetWeightAsync(rollout, weight.CanaryWeight, cancellationToken).ConfigureAwait(false);
+                break;
+            case SetTrafficWeight:
+                // No router: the replica ratio is the weight, and the Services' selectors do the routing.
+                break;
+            case RemoveManagedRoutes when _routers.For(rollout) is { } router:
+                await router.RemoveManagedRoutesAsync(rollout, cancellationToken).ConfigureAwait(false);
+                break;
+            case RemoveManagedRoutes:
                 break;
             case StartAnalysis start:
                 await _analysis.StartAsync(rollout, start, cancellationToken).ConfigureAwait(false);
@@ -195,6 +204,9 @@ public sealed partial class RolloutActuator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pointing Service {Namespace}/{Service} at pod template hash {Hash}")]
     private static partial void LogSelect(ILogger logger, string? @namespace, string service, string hash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing {CanaryWeight}% of Rollout {Namespace}/{Name}'s traffic to the canary")]
+    private static partial void LogWeight(ILogger logger, string? @namespace, string? name, int canaryWeight);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restarting pod {Namespace}/{Name}")]
     private static partial void LogRestartPod(ILogger logger, string? @namespace, string name);

@@ -9,7 +9,9 @@ public sealed record RolloutClients(
     ResourceClient<Rollout> Rollouts,
     ResourceClient<ReplicaSet> ReplicaSets,
     ResourceClient<Service> Services,
-    ResourceClient<Pod> Pods)
+    ResourceClient<Pod> Pods,
+    ResourceClient<HttpRoute> HttpRoutes,
+    ResourceClient<Ingress> Ingresses)
 {
     public static ResourceType RolloutType { get; } = new(RolloutApi.Group, RolloutApi.Version, "rollouts", "Rollout", Namespaced: true);
 
@@ -20,6 +22,8 @@ public sealed record RolloutClients(
             client.Resource(RolloutType, CoreJsonContext.Default.Rollout, CoreJsonContext.Default.KubernetesListRollout),
             client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets),
             client.Resource<Service>(ResourceTypes.Services),
-            client.Resource<Pod>(ResourceTypes.Pods));
+            client.Resource<Pod>(ResourceTypes.Pods),
+            client.Resource<HttpRoute>(ResourceTypes.HttpRoutes),
+            client.Resource<Ingress>(ResourceTypes.Ingresses));
     }
 }

@@ -5,6 +5,8 @@ using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Queue;
 using CanaryFlow.Controller.Routing;
+using CanaryFlow.Controller.Routing.GatewayApi;
+using CanaryFlow.Controller.Routing.Nginx;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;
 using CanaryFlow.Kubernetes.Client;
@@ -32,9 +34,9 @@ public sealed record RolloutControllerSettings
 }
 
 /// <summary>
-/// The Rollout controller at run time: informers on Rollouts, the ReplicaSets they own and Services; a work queue
-/// fed by them; workers reconciling while this process leads. Caches are filled before leading so a standby takes
-/// over without a cold start.
+/// The Rollout controller at run time: informers on Rollouts, the ReplicaSets they own, Services and the traffic
+/// routers' objects (HTTPRoutes, Ingresses); a work queue fed by them; workers reconciling while this process leads.
+/// Caches are filled before leading so a standby takes over without a cold start.
 /// </summary>
 public sealed partial class RolloutController : IAsyncDisposable
 {
@@ -48,11 +50,13 @@ public sealed partial class RolloutController : IAsyncDisposable
     private readonly Informer<Rollout> _rolloutInformer;
     private readonly Informer<ReplicaSet> _replicaSetInformer;
     private readonly Informer<Service> _serviceInformer;
+    private readonly Informer<HttpRoute> _httpRouteInformer;
+    private readonly Informer<Ingress> _ingressInformer;
     private readonly WorkQueue<RolloutKey> _queue;
     private readonly RolloutEnqueuer _enqueuer;
     private readonly EventRecorder _events;
 
-    public RolloutController(KubernetesClient client, RolloutControllerSettings settings, ControllerMetrics metrics, ReadinessState readiness, LivenessState liveness, ILoggerFactory loggerFactory, IReadOnlyList<IMetricProvider>? metricProviders = null, ITrafficRouter? router = null)
+    public RolloutController(KubernetesClient client, RolloutControllerSettings settings, ControllerMetrics metrics, ReadinessState readiness, LivenessState liveness, ILoggerFactory loggerFactory, IReadOnlyList<IMetricProvider>? metricProviders = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(settings);
@@ -71,6 +75,15 @@ public sealed partial class RolloutController : IAsyncDisposable
         // Only ReplicaSets a Rollout created: a cluster's other ReplicaSets never enter the cache.
         _replicaSetInformer = new Informer<ReplicaSet>(Clients.ReplicaSets, new InformerOptions { Namespace = settings.Namespace, LabelSelector = RolloutApi.RolloutNameLabel, Clock = clock }, loggerFactory.CreateLogger<Informer<ReplicaSet>>());
         _serviceInformer = new Informer<Service>(Clients.Services, new InformerOptions { Namespace = settings.Namespace, Clock = clock }, loggerFactory.CreateLogger<Informer<Service>>());
+        _httpRouteInformer = new Informer<HttpRoute>(Clients.HttpRoutes, new InformerOptions { Namespace = settings.Namespace, Clock = clock }, loggerFactory.CreateLogger<Informer<HttpRoute>>());
+        _ingressInformer = new Informer<Ingress>(Clients.Ingresses, new InformerOptions { Namespace = settings.Namespace, Clock = clock }, loggerFactory.CreateLogger<Informer<Ingress>>());
+        var nginx = new NginxIngressRouter(Clients.Ingresses, _ingressInformer.Cache, loggerFactory.CreateLogger<NginxIngressRouter>());
+        Routers = new TrafficRouterSet(
+            new GatewayApiRouter(Clients.HttpRoutes, _httpRouteInformer, settings.Namespace, loggerFactory.CreateLogger<GatewayApiRouter>()),
+            nginx);
+
+        // Before the enqueuer: a canary Ingress deleted by hand is forgotten before its Rollout is reconciled.
+        _ingressInformer.AddHandler(nginx);
         _queue = new WorkQueue<RolloutKey>(new WorkQueueOptions { Name = "rollouts", Clock = clock }, loggerFactory.CreateLogger<WorkQueue<RolloutKey>>());
         metrics.ObserveWorkQueue(_queue);
         Recent = new RecentWrites<Rollout>();
@@ -78,13 +91,15 @@ public sealed partial class RolloutController : IAsyncDisposable
         _rolloutInformer.AddHandler(_enqueuer);
         _replicaSetInformer.AddHandler(_enqueuer);
         _serviceInformer.AddHandler(_enqueuer);
+        _httpRouteInformer.AddHandler(_enqueuer);
+        _ingressInformer.AddHandler(_enqueuer);
         _events = new EventRecorder(client, new EventRecorderOptions { Clock = clock }, loggerFactory.CreateLogger<EventRecorder>());
         metrics.ObserveEventRecorder(() => _events.Metrics);
         Analysis = new AnalysisRunController(client, settings.Namespace, settings.Workers, _rolloutInformer.Cache, metricProviders ?? [], _events, metrics, clock, loggerFactory);
         Analysis.AddRunHandler(_enqueuer);
         var analysis = Analysis.Runner;
-        var observer = new RolloutObserver(_rolloutInformer.Cache, _replicaSetInformer.Cache, _serviceInformer.Cache, analysis, Recent);
-        var actuator = new RolloutActuator(Clients, router ?? new ReplicaRatioRouter(), analysis, _events, Recent, loggerFactory.CreateLogger<RolloutActuator>());
+        var observer = new RolloutObserver(_rolloutInformer.Cache, _replicaSetInformer.Cache, _serviceInformer.Cache, analysis, Recent, Routers);
+        var actuator = new RolloutActuator(Clients, Routers, analysis, _events, Recent, loggerFactory.CreateLogger<RolloutActuator>());
         Reconciler = new RolloutReconciler(observer, actuator, Clients, clock, loggerFactory.CreateLogger<RolloutReconciler>());
     }
 
@@ -96,6 +111,9 @@ public sealed partial class RolloutController : IAsyncDisposable
     public RolloutReconciler Reconciler { get; }
 
     public RecentWrites<Rollout> Recent { get; }
+
+    /// <summary>The traffic routers (Gateway API, NGINX) Rollouts are routed through.</summary>
+    public TrafficRouterSet Routers { get; }
 
     public WorkQueue<RolloutKey> Queue => _queue;
 
@@ -110,12 +128,22 @@ public sealed partial class RolloutController : IAsyncDisposable
             _rolloutInformer.RunAsync(stop.Token),
             _replicaSetInformer.RunAsync(stop.Token),
             _serviceInformer.RunAsync(stop.Token),
+            _httpRouteInformer.RunAsync(stop.Token),
+            _ingressInformer.RunAsync(stop.Token),
             .. Analysis.RunInformers(stop.Token),
         ];
         var housekeeping = HousekeepingAsync(stop.Token);
+        var lateRoutes = RequeueWhenRoutesSyncAsync(stop.Token);
         try
         {
-            await Task.WhenAll(_rolloutInformer.WaitForSyncAsync(stop.Token), _replicaSetInformer.WaitForSyncAsync(stop.Token), _serviceInformer.WaitForSyncAsync(stop.Token), Analysis.WaitForSyncAsync(stop.Token)).ConfigureAwait(false);
+            var routesServed = await HttpRoutesServedAsync(stop.Token).ConfigureAwait(false);
+            await Task.WhenAll(
+                _rolloutInformer.WaitForSyncAsync(stop.Token),
+                _replicaSetInformer.WaitForSyncAsync(stop.Token),
+                _serviceInformer.WaitForSyncAsync(stop.Token),
+                _ingressInformer.WaitForSyncAsync(stop.Token),
+                routesServed ? _httpRouteInformer.WaitForSyncAsync(stop.Token) : Task.CompletedTask,
+                Analysis.WaitForSyncAsync(stop.Token)).ConfigureAwait(false);
             _readiness.SetInformersSynced(true);
             LogSynced(_logger, _rolloutInformer.Cache.List().Count);
             if (_settings.LeaderElection is { } election)
@@ -146,6 +174,7 @@ public sealed partial class RolloutController : IAsyncDisposable
             await stop.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(Task.WhenAll(informers)).ConfigureAwait(false);
             await IgnoreCancellation(housekeeping).ConfigureAwait(false);
+            await IgnoreCancellation(lateRoutes).ConfigureAwait(false);
             await _events.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
         }
     }
@@ -195,6 +224,36 @@ public sealed partial class RolloutController : IAsyncDisposable
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Whether the API server serves HTTPRoutes. A cluster without the Gateway API must not keep the controller from
+    /// becoming ready: its HTTPRoute informer keeps retrying, and Rollouts that use it report RouterNotInstalled until
+    /// it syncs. Any other answer than 404 counts as served (the informer then gets through or backs off as usual).
+    /// </summary>
+    private async Task<bool> HttpRoutesServedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Clients.HttpRoutes.ListAsync(_settings.Namespace, new ListOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            LogRoutesNotServed(_logger);
+            return false;
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException or TimeoutException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Once HTTPRoutes sync (the Gateway API installed after start), every Rollout is decided again from them.</summary>
+    private async Task RequeueWhenRoutesSyncAsync(CancellationToken cancellationToken)
+    {
+        await _httpRouteInformer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        _enqueuer.EnqueueAll();
+    }
+
     /// <summary>Queues every Rollout for a reconcile now (what a resync does).</summary>
     public void ResyncNow() => _enqueuer.EnqueueAll();
 
@@ -218,6 +277,9 @@ public sealed partial class RolloutController : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Caches synced: {Rollouts} Rollouts")]
     private static partial void LogSynced(ILogger logger, int rollouts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The API server does not serve HTTPRoutes (gateway.networking.k8s.io/v1); Rollouts routed through the Gateway API wait until the Gateway API CRDs are installed")]
+    private static partial void LogRoutesNotServed(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Leading: reconciling with {Workers} workers")]
     private static partial void LogLeading(ILogger logger, int workers);

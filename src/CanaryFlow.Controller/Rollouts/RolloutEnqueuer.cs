@@ -7,11 +7,11 @@ using CanaryFlow.Kubernetes.Models;
 namespace CanaryFlow.Controller.Rollouts;
 
 /// <summary>
-/// Turns informer notifications into work: a Rollout's own changes, changes of the ReplicaSets it controls and of
-/// the Services it names, and outcomes of the AnalysisRuns it owns all put the Rollout's key on the queue
-/// (deduplicated there).
+/// Turns informer notifications into work: a Rollout's own changes, changes of the ReplicaSets it controls, of the
+/// Services, HTTPRoutes and Ingresses it names or owns, and outcomes of the AnalysisRuns it owns all put the Rollout's
+/// key on the queue (deduplicated there). A router object that appears brings back the Rollouts waiting for it.
 /// </summary>
-public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandler<ReplicaSet>, IInformerHandler<Service>, IInformerHandler<AnalysisRun>
+public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandler<ReplicaSet>, IInformerHandler<Service>, IInformerHandler<AnalysisRun>, IInformerHandler<HttpRoute>, IInformerHandler<Ingress>
 {
     private readonly WorkQueue<RolloutKey> _queue;
     private readonly ObjectCache<Rollout> _rollouts;
@@ -75,6 +75,20 @@ public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandle
 
     public void OnDeleted(Service obj) => EnqueueUsers(obj);
 
+    // A route's status (written by the gateway) changes rarely; every change is passed on, and an unchanged decision writes nothing.
+    public void OnAdded(HttpRoute obj) => EnqueueRouteUsers(obj);
+
+    public void OnUpdated(HttpRoute oldObj, HttpRoute newObj) => EnqueueRouteUsers(newObj);
+
+    public void OnDeleted(HttpRoute obj) => EnqueueRouteUsers(obj);
+
+    // An Ingress is a stable Ingress some Rollouts name, or a canary Ingress a Rollout owns.
+    public void OnAdded(Ingress obj) => EnqueueIngressUsers(obj);
+
+    public void OnUpdated(Ingress oldObj, Ingress newObj) => EnqueueIngressUsers(newObj);
+
+    public void OnDeleted(Ingress obj) => EnqueueIngressUsers(obj);
+
     /// <summary>Enqueues every Rollout whose key is due for a periodic resync.</summary>
     public void EnqueueAll()
     {
@@ -91,6 +105,34 @@ public sealed class RolloutEnqueuer : IInformerHandler<Rollout>, IInformerHandle
         if (owner?.Name is { } name)
         {
             _queue.Add(new RolloutKey(owned.Metadata.Namespace ?? "", name));
+        }
+    }
+
+    /// <summary>Rollouts of any namespace whose trafficRouting.gatewayAPI names the route (its namespace defaults to the Rollout's).</summary>
+    private void EnqueueRouteUsers(HttpRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        foreach (var rollout in _rollouts.List())
+        {
+            var gateway = rollout.Spec?.Strategy?.Canary?.TrafficRouting?.GatewayApi;
+            var ns = string.IsNullOrEmpty(gateway?.Namespace) ? rollout.Metadata.Namespace : gateway.Namespace;
+            if (gateway?.HttpRoute == route.Metadata.Name && ns == route.Metadata.Namespace)
+            {
+                _queue.Add(RolloutKey.Of(rollout));
+            }
+        }
+    }
+
+    private void EnqueueIngressUsers(Ingress ingress)
+    {
+        ArgumentNullException.ThrowIfNull(ingress);
+        EnqueueOwner(ingress);
+        foreach (var rollout in _rollouts.List(ingress.Metadata.Namespace ?? ""))
+        {
+            if (rollout.Spec?.Strategy?.Canary?.TrafficRouting?.Nginx?.StableIngress == ingress.Metadata.Name)
+            {
+                _queue.Add(RolloutKey.Of(rollout));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Caching;
+using CanaryFlow.Controller.Routing;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;
 using CanaryFlow.Kubernetes.Informers;
@@ -8,7 +9,7 @@ using CanaryFlow.Kubernetes.Models;
 
 namespace CanaryFlow.Controller.Rollouts;
 
-/// <summary>Assembles what Core decides from, out of the informer caches (no API calls).</summary>
+/// <summary>Assembles what Core decides from, out of the informer caches (no API calls), the traffic router's state included.</summary>
 public sealed class RolloutObserver
 {
     public const string ScaleDownDeadlineAnnotation = "rollout.canaryflow.io/scale-down-deadline";
@@ -18,9 +19,11 @@ public sealed class RolloutObserver
     private readonly ObjectCache<Service> _services;
     private readonly IAnalysisRunner _analysis;
     private readonly RecentWrites<Rollout> _recent;
+    private readonly TrafficRouterSet _routers;
 
-    public RolloutObserver(ObjectCache<Rollout> rollouts, ObjectCache<ReplicaSet> replicaSets, ObjectCache<Service> services, IAnalysisRunner analysis, RecentWrites<Rollout> recent)
+    public RolloutObserver(ObjectCache<Rollout> rollouts, ObjectCache<ReplicaSet> replicaSets, ObjectCache<Service> services, IAnalysisRunner analysis, RecentWrites<Rollout> recent, TrafficRouterSet routers)
     {
+        _routers = routers;
         _rollouts = rollouts;
         _replicaSets = replicaSets;
         _services = services;
@@ -49,6 +52,7 @@ public sealed class RolloutObserver
                 .ToList(),
             StableService = Service(ns, canary?.StableService),
             CanaryService = Service(ns, canary?.CanaryService),
+            TrafficRouter = _routers.For(rollout)?.Observe(rollout),
             Analyses = _analysis.Observe(rollout),
         };
     }

@@ -5,7 +5,8 @@ namespace CanaryFlow.Core.Rollouts;
 
 /// <summary>
 /// Everything the decision needs, as the controller observed it in its caches: the Rollout, the ReplicaSets it owns,
-/// the Services it steers and the analysis runs of the update. Core decides from this and the clock alone.
+/// the Services it steers, its traffic router and the analysis runs of the update. Core decides from this and the clock
+/// alone.
 /// </summary>
 public sealed record ObservedRollout
 {
@@ -19,6 +20,12 @@ public sealed record ObservedRollout
 
     /// <summary>The Rollout's pods; observed only while a restart is pending (see <see cref="RolloutRestart.Pending"/>).</summary>
     public IReadOnlyList<ObservedPod>? Pods { get; init; }
+
+    /// <summary>
+    /// The traffic router of spec.strategy.canary.trafficRouting as read back from its objects. Null without a router, or
+    /// when the caller does not observe it: the router is then taken to have the weight the status says was last set.
+    /// </summary>
+    public ObservedTrafficRouter? TrafficRouter { get; init; }
 
     /// <summary>Analysis runs of this Rollout by name (step and background).</summary>
     public IReadOnlyDictionary<string, ObservedAnalysis> Analyses { get; init; } = new Dictionary<string, ObservedAnalysis>();

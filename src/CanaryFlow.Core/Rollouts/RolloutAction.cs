@@ -21,6 +21,12 @@ public sealed record SelectReplicaSet(string Service, string Hash) : RolloutActi
 /// <summary>Send this share of traffic to the canary through the traffic router (none configured: no-op).</summary>
 public sealed record SetTrafficWeight(int CanaryWeight) : RolloutAction;
 
+/// <summary>
+/// Delete the routes the controller created for the canary (the NGINX canary Ingress) once no canary is in flight: without
+/// them the router sends everything to the stable Service.
+/// </summary>
+public sealed record RemoveManagedRoutes : RolloutAction;
+
 /// <summary>Start an AnalysisRun for a step (or the background analysis).</summary>
 public sealed record StartAnalysis(string Name, RolloutAnalysis Analysis, bool Background) : RolloutAction;
 

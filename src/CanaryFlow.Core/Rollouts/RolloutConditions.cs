@@ -17,9 +17,16 @@ public static class RolloutConditions
     public const string Paused = "Paused";
     public const string Completed = "Completed";
     public const string InvalidSpec = "InvalidSpec";
+
+    /// <summary>With trafficRouting only: whether the router's objects and Services exist so that the controller can drive it.</summary>
+    public const string TrafficRoutingReady = "TrafficRoutingReady";
+
     public const string DeadlineExceededReason = "ProgressDeadlineExceeded";
 
-    internal sealed record Facts(RolloutPhase Phase, bool Invalid, bool Aborted, bool DeadlineExceeded, bool Paused, bool Available, bool UpdateInFlight, string Message);
+    /// <summary>The reason of Ready and Stalled while the traffic router cannot be driven.</summary>
+    public const string TrafficRoutingNotReadyReason = "TrafficRoutingNotReady";
+
+    internal sealed record Facts(RolloutPhase Phase, bool Invalid, bool Aborted, bool DeadlineExceeded, bool Paused, bool Available, bool UpdateInFlight, string Message, bool Routed = false);
 
     internal static IReadOnlyList<Condition> Build(IReadOnlyList<Condition>? previous, Facts facts, long? generation, DateTimeOffset now)
     {
@@ -40,25 +47,52 @@ public static class RolloutConditions
             Make(Completed, facts.Phase == RolloutPhase.Healthy && !facts.UpdateInFlight, facts.Phase == RolloutPhase.Healthy && !facts.UpdateInFlight ? "RolloutCompleted" : "RolloutNotCompleted"),
             Make(InvalidSpec, facts.Invalid, facts.Invalid ? "InvalidSpec" : "SpecValid"),
         };
+        if (facts.Routed)
+        {
+            conditions.Add(Make(TrafficRoutingReady, true, TrafficRoutingReasons.Ready));
+        }
 
         return conditions;
 
         Condition Make(string type, bool status, string reason)
         {
-            var statusText = status ? "True" : "False";
             // Stalled and InvalidSpec explain themselves only while they hold; Ready and Progressing always say where things are.
             var message = type is Ready or Progressing || (status && type is Stalled or InvalidSpec) ? facts.Message : "";
-            var old = previous?.FirstOrDefault(c => c.Type == type);
-            var since = old is not null && old.Status == statusText ? old.LastTransitionTime ?? now : now;
-            return new Condition
-            {
-                Type = type,
-                Status = statusText,
-                ObservedGeneration = generation,
-                LastTransitionTime = since,
-                Reason = reason,
-                Message = message.Length == 0 ? null : message,
-            };
+            return Transition(previous, type, status, reason, message, generation, now);
         }
+    }
+
+    /// <summary>
+    /// The conditions while the traffic router cannot be driven: TrafficRoutingReady=False with the problem, and Ready=False
+    /// and Stalled=True (a person must create or fix the object); the others stay as the last decision left them.
+    /// </summary>
+    internal static IReadOnlyList<Condition> WithTrafficRoutingProblem(IReadOnlyList<Condition>? previous, TrafficRouterProblem problem, string message, long? generation, DateTimeOffset now)
+    {
+        var replaced = new Dictionary<string, Condition>(StringComparer.Ordinal)
+        {
+            [Ready] = Transition(previous, Ready, false, TrafficRoutingNotReadyReason, message, generation, now),
+            [Stalled] = Transition(previous, Stalled, true, TrafficRoutingNotReadyReason, message, generation, now),
+            [TrafficRoutingReady] = Transition(previous, TrafficRoutingReady, false, problem.Reason, problem.Message, generation, now),
+        };
+        var conditions = (previous ?? []).Select(c => c.Type is { } type && replaced.Remove(type, out var updated) ? updated : c).ToList();
+        conditions.AddRange(new[] { Ready, Stalled, TrafficRoutingReady }.Where(replaced.ContainsKey).Select(t => replaced[t]));
+        return conditions;
+    }
+
+    /// <summary>A condition that keeps its lastTransitionTime while its status stays the same.</summary>
+    private static Condition Transition(IReadOnlyList<Condition>? previous, string type, bool status, string reason, string message, long? generation, DateTimeOffset now)
+    {
+        var statusText = status ? "True" : "False";
+        var old = previous?.FirstOrDefault(c => c.Type == type);
+        var since = old is not null && old.Status == statusText ? old.LastTransitionTime ?? now : now;
+        return new Condition
+        {
+            Type = type,
+            Status = statusText,
+            ObservedGeneration = generation,
+            LastTransitionTime = since,
+            Reason = reason,
+            Message = message.Length == 0 ? null : message,
+        };
     }
 }

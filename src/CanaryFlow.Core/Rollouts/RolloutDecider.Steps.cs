@@ -46,7 +46,15 @@ public static partial class RolloutDecider
     /// </summary>
     private static void HoldAtCurrentStep(RolloutPlan plan, ObservedReplicaSet? canary, ObservedReplicaSet? stable)
     {
-        if (!plan.Routed && canary is not null)
+        if (plan.Routed)
+        {
+            // The router keeps the weight the controller set (a hand edit is put back), except that a canary without an
+            // available pod gets no traffic.
+            SetRoutedWeight(plan, canary is { AvailableReplicas: > 0 } ? plan.CanaryWeight : 0);
+            return;
+        }
+
+        if (canary is not null)
         {
             var canaryAvailable = Math.Min(canary.Replicas, canary.AvailableReplicas);
             var stableAvailable = stable is null ? 0 : Math.Min(stable.Replicas, stable.AvailableReplicas);
@@ -111,10 +119,11 @@ public static partial class RolloutDecider
 
         var targets = ReplicaPlanner.Targets(plan, weight, CurrentScale(plan), canary, stable);
         var canaryReady = canary.StatusCurrent && canary.Replicas == targets.Canary && canary.AvailableReplicas >= targets.Canary;
-        if (plan.Routed && weight < plan.CanaryWeight)
+        var allowed = AllowedWeight(plan, canary, weight, canaryReady);
+        if (plan.Routed && (plan.RouterWeight is not { } current || allowed < current))
         {
             // Less traffic first, fewer canary pods second: the remaining pods never get more than their share.
-            SetRoutedWeight(plan, weight);
+            SetRoutedWeight(plan, allowed);
         }
 
         plan.Scale(canary, targets.Canary);
@@ -135,17 +144,33 @@ public static partial class RolloutDecider
         var stableReady = stable is null ? !plan.StableMissing || plan.StableHash == plan.CurrentHash : stable.Replicas == targets.Stable;
         if (plan.Routed)
         {
-            // More traffic only once the canary has the pods for it: never send requests to pods that are not there.
-            if (weight <= plan.CanaryWeight || canaryReady)
-            {
-                SetRoutedWeight(plan, weight);
-            }
+            SetRoutedWeight(plan, allowed);
 
-            return canaryReady && stableReady && plan.CanaryWeight == weight;
+            // Done once the router shows the weight (verified on the reconcile after the write, not assumed).
+            return canaryReady && stableReady && allowed == weight && plan.WeightVerified(weight);
         }
 
         plan.CanaryWeight = targets.ActualWeight;
         return canaryReady && stableReady;
+    }
+
+    /// <summary>
+    /// The weight the router may carry now: the step's once the canary has the pods for it; until then no more than the
+    /// controller set before (more traffic only for pods that are there); none while the canary has no available pod.
+    /// </summary>
+    private static int AllowedWeight(RolloutPlan plan, ObservedReplicaSet canary, int weight, bool canaryReady)
+    {
+        if (!plan.Routed)
+        {
+            return weight;
+        }
+
+        if (canary.AvailableReplicas == 0)
+        {
+            return 0;
+        }
+
+        return canaryReady ? weight : Math.Min(weight, plan.CanaryWeight);
     }
 
     private static void SetRoutedWeight(RolloutPlan plan, int weight)
@@ -343,8 +368,11 @@ public static partial class RolloutDecider
             return;
         }
 
+        // The stable Service goes to the new pods while the canary has all traffic, then the stable gets it back: the
+        // new stable has 100%, and routes made for the canary have nothing left to do.
         plan.Select(plan.Observed.StableService, plan.CurrentHash);
         plan.Route(0);
+        plan.RemoveManagedRoutes();
         if (stable is not null)
         {
             ScaleDownOld(plan, stable);
@@ -392,6 +420,7 @@ public static partial class RolloutDecider
         plan.Route(0);
         plan.Select(plan.Observed.StableService, stableHash);
         plan.Select(plan.Observed.CanaryService, stableHash);
+        plan.RemoveManagedRoutes();
         if (stable is null)
         {
             // Nothing to go back to (someone deleted the stable ReplicaSet): the canary is all that serves, so it stays.

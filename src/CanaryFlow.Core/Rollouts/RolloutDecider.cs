@@ -20,10 +20,22 @@ public static partial class RolloutDecider
             return RolloutStatusBuilder.Invalid(observed, previousPhase, problems, now);
         }
 
+        if (TrafficRoutingHold.Problem(observed) is { } routingProblem)
+        {
+            return TrafficRoutingHold.Decide(observed, routingProblem, now);
+        }
+
         var plan = new RolloutPlan(observed, now);
         if (observed.Rollout.Status?.Conditions?.Any(c => c.Type == RolloutConditions.InvalidSpec && c.Status == "True") == true)
         {
             plan.Fire(RolloutTrigger.SpecFixed, "The spec is valid again");
+        }
+
+        if (TrafficRoutingHold.WasHeld(observed.Rollout.Status))
+        {
+            // The time spent waiting for the router is not a step that made no progress.
+            plan.LastProgressAt = now;
+            plan.Note(RolloutEvent.Normal, TrafficRoutingHold.ReadyEvent, "Traffic routing is ready again; the rollout continues");
         }
 
         plan.Template = JsonObject.Create(observed.Rollout.Spec!.Template!.Value)!;
@@ -77,6 +89,7 @@ public static partial class RolloutDecider
         plan.Route(0);
         plan.Select(plan.Observed.StableService, plan.CurrentHash);
         plan.Select(plan.Observed.CanaryService, plan.CurrentHash);
+        plan.RemoveManagedRoutes();
         ScaleDownOthers(plan);
         TerminateAnalyses(plan);
         plan.StepIndex = plan.Steps.Count;

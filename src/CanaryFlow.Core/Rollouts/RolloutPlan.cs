@@ -12,6 +12,7 @@ namespace CanaryFlow.Core.Rollouts;
 internal sealed class RolloutPlan
 {
     private readonly Dictionary<string, ObservedReplicaSet> _byHash;
+    private bool _routerStale;
 
     public RolloutPlan(ObservedRollout observed, DateTimeOffset now)
     {
@@ -36,6 +37,10 @@ internal sealed class RolloutPlan
         ControllerPause = Old.ControllerPause == true;
         PromoteFull = Old.PromoteFull == true;
         CanaryWeight = Old.Canary?.Weights?.Canary ?? 0;
+        AppliedWeight = CanaryWeight;
+        ObservedRouterWeight = !Routed ? null : observed.TrafficRouter is { } router ? router.CanaryWeight : AppliedWeight;
+        RouterWeight = ObservedRouterWeight;
+        _routerStale = Routed && observed.TrafficRouter?.Stale == true;
         StepAnalysisRun = Old.Canary?.CurrentStepAnalysisRun;
         BackgroundAnalysisRun = Old.Canary?.CurrentBackgroundAnalysisRun;
         Git = Old.Git;
@@ -73,8 +78,17 @@ internal sealed class RolloutPlan
     public bool ControllerPause { get; set; }
     public bool PromoteFull { get; set; }
 
-    /// <summary>The canary's share of traffic in percent, as last applied (router) or measured (replica ratio).</summary>
+    /// <summary>The canary's share of traffic in percent, as set by the controller (router) or measured (replica ratio).</summary>
     public int CanaryWeight { get; set; }
+
+    /// <summary>The weight the status says the controller set last (what a router that drifted is put back to).</summary>
+    public int AppliedWeight { get; }
+
+    /// <summary>The router's weight as observed before this decision; null when unreadable (or without a router).</summary>
+    public int? ObservedRouterWeight { get; }
+
+    /// <summary>The router's weight once the actions so far are applied.</summary>
+    public int? RouterWeight { get; private set; }
     public string? StepAnalysisRun { get; set; }
     public string? BackgroundAnalysisRun { get; set; }
     public GitStatus? Git { get; set; }
@@ -146,15 +160,38 @@ internal sealed class RolloutPlan
         }
     }
 
-    /// <summary>Sets the router's canary weight when it differs from what was last applied.</summary>
+    /// <summary>
+    /// Sets the router's canary weight when the router (as observed, then as this decision's actions leave it) has another
+    /// one or is stale; a router whose weight drifted from what the controller set is put back and the Event says so.
+    /// </summary>
     public void Route(int weight)
     {
-        if (Routed && CanaryWeight != weight)
+        if (Routed && (RouterWeight != weight || _routerStale))
         {
+            _routerStale = false;
+            if (RouterWeight == ObservedRouterWeight && ObservedRouterWeight != AppliedWeight && weight == CanaryWeight)
+            {
+                var had = ObservedRouterWeight is { } observed ? observed.ToString(CultureInfo.InvariantCulture) + "% to the canary" : "weights the controller did not set";
+                Note(RolloutEvent.Normal, "TrafficWeightCorrected", $"The router had {had}; set back to {weight.ToString(CultureInfo.InvariantCulture)}% canary, {(100 - weight).ToString(CultureInfo.InvariantCulture)}% stable");
+            }
+
             Actions.Add(new SetTrafficWeight(weight));
+            RouterWeight = weight;
         }
 
         CanaryWeight = weight;
+    }
+
+    /// <summary>The router shows <paramref name="weight"/> already and this decision writes no weight: the weight is verified.</summary>
+    public bool WeightVerified(int weight) => ObservedRouterWeight == weight && !Actions.Any(a => a is SetTrafficWeight);
+
+    /// <summary>Removes the routes the controller created for the canary, when there are any (once per decision).</summary>
+    public void RemoveManagedRoutes()
+    {
+        if (Routed && Observed.TrafficRouter?.HasManagedRoutes == true && !Actions.Any(a => a is RemoveManagedRoutes))
+        {
+            Actions.Add(new RemoveManagedRoutes());
+        }
     }
 
     /// <summary>The revision number a new ReplicaSet gets: one more than any existing or handed out before.</summary>

@@ -4,7 +4,10 @@ using CanaryFlow.Tests.Shared;
 
 namespace CanaryFlow.Controller.Tests.EndToEnd;
 
-/// <summary>A LocalCluster with simulated pods and CanaryFlow's CRDs installed by real kubectl, shared by the end-to-end tests.</summary>
+/// <summary>
+/// A LocalCluster with simulated pods, CanaryFlow's CRDs and the real Gateway API CRDs installed by real kubectl, as a
+/// cluster admin would, shared by the end-to-end and router tests.
+/// </summary>
 public sealed class ControllerClusterFixture : IAsyncLifetime
 {
     public LocalClusterServer Server { get; private set; } = null!;
@@ -16,6 +19,7 @@ public sealed class ControllerClusterFixture : IAsyncLifetime
         Server = await LocalClusterServer.StartAsync(new LocalClusterOptions { PodReadinessDelay = TimeSpan.FromMilliseconds(300) });
         Kubectl = new Kubectl(Server);
         (await Kubectl.RunAsync("apply", "-f", RepositoryRoot.File("crds"))).ShouldSucceed();
+        (await Kubectl.RunAsync("apply", "-f", Path.Combine(AppContext.BaseDirectory, "Fixtures", "crds", "gateway-api"))).ShouldSucceed();
         (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd", "--all", "--timeout=30s")).ShouldSucceed();
     }
 

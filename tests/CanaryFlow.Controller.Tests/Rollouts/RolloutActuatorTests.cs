@@ -39,7 +39,7 @@ public sealed class RolloutActuatorTests(ControllerClusterFixture cluster) : IAs
         _clients = RolloutClients.Create(_client);
         _recent = new RecentWrites<Rollout>();
         _events = new EventRecorder(_client);
-        _actuator = new RolloutActuator(_clients, new ReplicaRatioRouter(), new UnavailableAnalysisRunner(), _events, _recent, NullLogger<RolloutActuator>.Instance);
+        _actuator = new RolloutActuator(_clients, new TrafficRouterSet(), new UnavailableAnalysisRunner(), _events, _recent, NullLogger<RolloutActuator>.Instance);
     }
 
     public async Task DisposeAsync() => await _events.DisposeAsync();

@@ -41,6 +41,51 @@ public sealed class RolloutEnqueuerTests(ControllerClusterFixture cluster) : IAs
         Assert.Equal(2, _informer.Cache.Count);
     }
 
+    /// <summary>The Rollouts <paramref name="notify"/> queues, through a queue of its own and a worker that takes them.</summary>
+    private async Task<List<string>> QueuedAsync(Action<RolloutEnqueuer> notify)
+    {
+        using var queue = new WorkQueue<RolloutKey>();
+        notify(new RolloutEnqueuer(queue, _informer.Cache, new RecentWrites<Rollout>()));
+        var count = queue.Depth;
+        var keys = new List<string>();
+        if (count == 0)
+        {
+            return keys;
+        }
+
+        using var done = new CancellationTokenSource();
+        try
+        {
+            await queue.RunWorkersAsync(1, async (key, _) =>
+            {
+                keys.Add(key.Name);
+                if (keys.Count == count)
+                {
+                    await done.CancelAsync();
+                }
+
+                return ReconcileResult.Done;
+            }, done.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return keys;
+    }
+
+    private static HttpRoute Route(string ns) => new() { Metadata = new ObjectMeta { Name = "api", Namespace = ns } };
+
+    private Ingress Ingress(string name, string? owner = null) => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = name,
+            Namespace = _ns,
+            OwnerReferences = owner is null ? null : [new OwnerReference { ApiVersion = RolloutApi.ApiVersion, Kind = "Rollout", Name = owner, Controller = true }],
+        },
+    };
+
     public async Task DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -64,6 +109,27 @@ public sealed class RolloutEnqueuerTests(ControllerClusterFixture cluster) : IAs
         _enqueuer.OnAdded(ReplicaSet("web", "apps/v1", "Deployment"));
 
         Assert.Equal(1, _queue.Depth);
+    }
+
+    [Fact]
+    public async Task Route_and_Ingress_changes_queue_the_rollouts_that_name_or_own_them()
+    {
+        foreach (var (name, routing) in new[] { ("gw", "{gatewayAPI: {httpRoute: api}}"), ("gw-remote", "{gatewayAPI: {httpRoute: api, namespace: edge}}"), ("ngx", RolloutManifests.NginxRouting) })
+        {
+            var manifest = RolloutManifests.Rollout(_ns, "api:1", "[{setWeight: 50}]", trafficRouting: routing).Replace("name: api\n", $"name: {name}\n", StringComparison.Ordinal);
+            (await cluster.Kubectl.RunAsync(manifest, TimeSpan.FromSeconds(60), "apply", "-f", "-")).ShouldSucceed();
+        }
+
+        await Eventually.UntilAsync(() => Task.FromResult(_informer.Cache.Count), c => c == 5, "the routed Rollouts to be cached");
+
+        // A route in the Rollout's namespace, then one of the same name in the namespace another Rollout names.
+        Assert.Equal(["gw"], await QueuedAsync(e => e.OnUpdated(Route(_ns), Route(_ns))));
+        Assert.Equal(["gw-remote"], await QueuedAsync(e => e.OnAdded(Route("edge"))));
+        Assert.Empty(await QueuedAsync(e => e.OnDeleted(Route("elsewhere"))));
+
+        // The stable Ingress queues the Rollout that names it; a canary Ingress queues its owner.
+        Assert.Equal(["ngx"], await QueuedAsync(e => e.OnAdded(Ingress("api"))));
+        Assert.Equal(["ngx"], await QueuedAsync(e => e.OnDeleted(Ingress("api-canary", owner: "ngx"))));
     }
 
     [Fact]

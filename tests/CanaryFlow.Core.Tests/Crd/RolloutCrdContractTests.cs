@@ -28,6 +28,17 @@ public sealed class RolloutCrdContractTests
     }
 
     [Fact]
+    public void The_conditions_description_names_every_condition_type_and_traffic_routing_reason()
+    {
+        // The schema cannot enumerate condition types (metav1.Condition allows any); its description is what a person
+        // reads in kubectl explain, so it must name what the controller writes.
+        var description = (string)ShippedCrd.Rollout.NodeAt("status.conditions")["description"]!;
+        var names = Constants(typeof(RolloutConditions)).Concat(Constants(typeof(TrafficRoutingReasons)));
+
+        Assert.All(names, name => Assert.Matches($@"\b{name}\b", description));
+    }
+
+    [Fact]
     public void Every_failure_policy_the_crd_allows_is_accepted_by_the_validator()
     {
         foreach (var policy in EnumValues("spec.strategy.canary.failurePolicy"))
@@ -58,6 +69,10 @@ public sealed class RolloutCrdContractTests
         Assert.Equal("integer", (string?)ShippedCrd.Rollout.NodeAt(((string)scale["statusReplicasPath"]!).TrimStart('.'))["type"]);
         Assert.Equal("string", (string?)ShippedCrd.Rollout.NodeAt(((string)scale["labelSelectorPath"]!).TrimStart('.'))["type"]);
     }
+
+    private static IEnumerable<string> Constants(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!);
 
     private static string[] EnumValues(string path) =>
         [.. ShippedCrd.Rollout.NodeAt(path)["enum"]!.AsArray().Select(v => (string)v!)];

@@ -22,6 +22,9 @@ internal sealed class RolloutWorld
     {
         Spec = spec;
         Now = start ?? new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+        // A route made by hand before the Rollout: canary 0, stable 100 (NGINX: no canary Ingress yet).
+        RouterWeight = 0;
     }
 
     public RolloutSpec Spec { get; private set; }
@@ -34,8 +37,28 @@ internal sealed class RolloutWorld
 
     public string? CanaryServiceHash { get; private set; }
 
-    /// <summary>The router's canary weight (only changes with trafficRouting).</summary>
-    public int RouterWeight { get; private set; }
+    /// <summary>
+    /// The router's canary weight as its objects show it (only changes with trafficRouting); null when a person edited
+    /// them into a shape the controller does not write (weights that do not add up to 100).
+    /// </summary>
+    public int? RouterWeight { get; private set; }
+
+    /// <summary>The routes the controller created for the canary exist (modelled for NGINX, whose canary Ingress they are).</summary>
+    public bool ManagedRoutes { get; private set; }
+
+    /// <summary>What the controller's router reports as stopping it (a missing HTTPRoute, say); null when it can be driven.</summary>
+    public TrafficRouterProblem? RouterProblem { get; set; }
+
+    /// <summary>The router has its weight but must be written again (the stable Ingress the NGINX canary copies changed).</summary>
+    public bool RouterStale { get; set; }
+
+    /// <summary>Whether the stable and the canary Service exist.</summary>
+    public bool StableServiceExists { get; set; } = true;
+
+    public bool CanaryServiceExists { get; set; } = true;
+
+    /// <summary>Every weight the router was given, in order.</summary>
+    public List<int> RouterWrites { get; } = [];
 
     /// <summary>Templates whose pods never become ready.</summary>
     public HashSet<string> BadImages { get; } = new(StringComparer.Ordinal);
@@ -93,10 +116,34 @@ internal sealed class RolloutWorld
     {
         Rollout = Rollout(),
         ReplicaSets = [.. _replicaSets.Values.Where(r => !NotYetObserved.Contains(r.Hash)).Select(r => r.Observe())],
-        StableService = Spec.Strategy?.Canary?.StableService is { } stable ? new ObservedService(stable, StableServiceHash) : null,
-        CanaryService = Spec.Strategy?.Canary?.CanaryService is { } canary ? new ObservedService(canary, CanaryServiceHash) : null,
+        StableService = Spec.Strategy?.Canary?.StableService is { } stable ? new ObservedService(stable, StableServiceExists ? StableServiceHash : null, StableServiceExists) : null,
+        CanaryService = Spec.Strategy?.Canary?.CanaryService is { } canary ? new ObservedService(canary, CanaryServiceExists ? CanaryServiceHash : null, CanaryServiceExists) : null,
+        TrafficRouter = Routing is null ? null : new ObservedTrafficRouter
+        {
+            // Without its canary Ingress, NGINX sends the canary nothing.
+            CanaryWeight = Routing.Nginx is not null && !ManagedRoutes ? 0 : RouterWeight,
+            HasManagedRoutes = ManagedRoutes,
+            Stale = RouterStale,
+            Problem = RouterProblem,
+        },
         Analyses = new Dictionary<string, ObservedAnalysis>(_analyses, StringComparer.Ordinal),
     };
+
+    public TrafficRouting? Routing => Spec.Strategy?.Canary?.TrafficRouting;
+
+    /// <summary>A person edits the router's weights (kubectl edit httproute); null: into a shape the controller does not write.</summary>
+    public void EditRouterByHand(int? canaryWeight)
+    {
+        RouterWeight = canaryWeight;
+        ManagedRoutes = Routing?.Nginx is not null;
+    }
+
+    /// <summary>A person deletes the routes the controller made (kubectl delete ingress api-canary).</summary>
+    public void DeleteManagedRoutesByHand()
+    {
+        ManagedRoutes = false;
+        RouterWeight = 0;
+    }
 
     public Rollout Rollout() => new()
     {
@@ -114,7 +161,7 @@ internal sealed class RolloutWorld
         Assert.Equal(Describe(decision), Describe(restarted));
         foreach (var action in decision.Actions)
         {
-            Apply(action);
+            Apply(action, observed, decision);
         }
 
         Actions.AddRange(decision.Actions);
@@ -134,10 +181,11 @@ internal sealed class RolloutWorld
     /// </summary>
     public RolloutDecision TickFailingAfter(int applied)
     {
-        var decision = RolloutDecider.Decide(Observe(), Now);
+        var observed = Observe();
+        var decision = RolloutDecider.Decide(observed, Now);
         foreach (var action in decision.Actions.Take(applied))
         {
-            Apply(action);
+            Apply(action, observed, decision);
         }
 
         Actions.AddRange(decision.Actions.Take(applied));
@@ -186,8 +234,26 @@ internal sealed class RolloutWorld
 
     private bool PodsChanged() => _replicaSets.Values.Any(r => r.Changed());
 
-    private void Apply(RolloutAction action)
+    /// <summary>
+    /// Applies one action as the actuator would, checking the traffic rules of semantics §7 on the way: the router never
+    /// sends traffic to a canary without an available pod (as observed for the decision), and the canary Service is
+    /// re-pointed only while the router sends it nothing.
+    /// </summary>
+    private void Apply(RolloutAction action, ObservedRollout observed, RolloutDecision decision)
     {
+        switch (action)
+        {
+            case SetTrafficWeight { CanaryWeight: > 0 } traffic:
+                var canaryHash = decision.Status.CurrentPodHash;
+                Assert.True(CanaryServiceHash == canaryHash, $"weight {traffic.CanaryWeight} sent while the canary Service selects {CanaryServiceHash}, not the canary {canaryHash}");
+                var available = observed.ReplicaSets.FirstOrDefault(r => r.Hash == canaryHash)?.AvailableReplicas ?? 0;
+                Assert.True(available > 0, $"weight {traffic.CanaryWeight} sent to the canary {canaryHash}, which has no available pod");
+                break;
+            case SelectReplicaSet select when Routing is not null && select.Service == Spec.Strategy?.Canary?.CanaryService && select.Hash != CanaryServiceHash:
+                Assert.True(RouterWeight == 0, $"the canary Service re-pointed to {select.Hash} while the router sends it {RouterWeight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown share"}");
+                break;
+        }
+
         switch (action)
         {
             case CreateReplicaSet create:
@@ -213,6 +279,14 @@ internal sealed class RolloutWorld
                 break;
             case SetTrafficWeight weight:
                 RouterWeight = weight.CanaryWeight;
+                RouterStale = false;
+                ManagedRoutes = Routing?.Nginx is not null;
+                RouterWrites.Add(weight.CanaryWeight);
+                break;
+            case RemoveManagedRoutes:
+                Assert.True(Routing?.Nginx is not null && ManagedRoutes, "removed managed routes that do not exist");
+                ManagedRoutes = false;
+                RouterWeight = 0;
                 break;
             case StartAnalysis start:
                 StartedAnalyses.Add(start.Name);
