@@ -78,9 +78,9 @@ internal static class ArgoRolloutConverter
         if (canary["analysis"] is JsonObject background)
         {
             var analysis = Analysis(background, path + ".analysis", scope);
-            if (background["startingStep"] is JsonValue start && start.TryGetValue<int>(out var index))
+            if (IntegerOf(background["startingStep"]) is { } index)
             {
-                analysis["startingStep"] = newIndex.TryGetValue(index, out var moved) ? moved : index;
+                analysis["startingStep"] = newIndex.TryGetValue((int)index, out var moved) ? moved : index;
             }
 
             result["analysis"] = analysis;
@@ -241,5 +241,9 @@ internal static class ArgoRolloutConverter
     }
 
     /// <summary>Whether a node is a whole number (Argo allows "{{args.x}}" strings in some integer fields; CanaryFlow does not).</summary>
-    public static bool IsInteger(JsonNode? node) => node?.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue<int>(out _);
+    public static bool IsInteger(JsonNode? node) => IntegerOf(node) is not null;
+
+    /// <summary>The whole number a node holds, whether it was read from YAML (a long) or JSON (an element).</summary>
+    private static long? IntegerOf(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.Number && long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -10,6 +10,7 @@ internal static class ManifestReader
     public static async Task<IReadOnlyList<ManifestDocument>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var shown = path == "-" ? "<stdin>" : path;
         string text;
         try
         {
@@ -29,7 +30,7 @@ internal static class ManifestReader
         }
         catch (YamlJsonException e)
         {
-            throw new UsageException($"{path}: {e.Message}", e);
+            throw new UsageException($"{shown}: {e.Message}", e);
         }
 
         var bodies = new List<JsonObject>();
@@ -44,10 +45,10 @@ internal static class ManifestReader
                     bodies.Add(obj);
                     break;
                 default:
-                    throw new UsageException($"{path}: every document must be an object (a Kubernetes manifest)");
+                    throw new UsageException($"{shown}: every document must be an object (a Kubernetes manifest)");
             }
         }
 
-        return [.. bodies.Select((body, i) => new ManifestDocument(path == "-" ? "<stdin>" : path, i, bodies.Count, body))];
+        return [.. bodies.Select((body, i) => new ManifestDocument(shown, i, bodies.Count, body))];
     }
 }

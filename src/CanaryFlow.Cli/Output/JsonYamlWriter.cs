@@ -60,14 +60,14 @@ internal static class JsonYamlWriter
                 emitter.Emit(new SequenceEnd());
                 break;
             default:
-                var element = node.GetValue<JsonElement>();
-                switch (element.ValueKind)
+                // Values may hold a JsonElement (read from JSON) or a CLR primitive (built in code): ask the kind, not the type.
+                switch (node.GetValueKind())
                 {
                     case JsonValueKind.String:
-                        EmitString(emitter, element.GetString()!);
+                        EmitString(emitter, node.GetValue<string>());
                         break;
                     case JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number:
-                        emitter.Emit(new Scalar(null, null, element.GetRawText(), ScalarStyle.Plain, true, false));
+                        emitter.Emit(new Scalar(null, null, node.ToJsonString(), ScalarStyle.Plain, true, false));
                         break;
                     default:
                         emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));
