@@ -13,26 +13,34 @@ internal sealed class ClusterSession : IDisposable
 {
     private readonly KubernetesClient _client;
 
+    private readonly Lazy<ResourceClient<Rollout>> _rollouts;
+    private readonly Lazy<ResourceClient<AnalysisRun>> _analysisRuns;
+    private readonly Lazy<ResourceClient<ReplicaSet>> _replicaSets;
+    private readonly Lazy<ResourceClient<Pod>> _pods;
+
     private ClusterSession(KubernetesClient client, string ns)
     {
         _client = client;
         Namespace = ns;
-        Rollouts = client.Resource(CanaryFlowResources.Rollouts, CoreJsonContext.Default.Rollout, CoreJsonContext.Default.KubernetesListRollout);
-        AnalysisRuns = client.Resource(CanaryFlowResources.AnalysisRuns, CoreJsonContext.Default.AnalysisRun, CoreJsonContext.Default.KubernetesListAnalysisRun);
-        ReplicaSets = client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets);
-        Pods = client.Resource<Pod>(ResourceTypes.Pods);
+
+        // Made on first use: each sets up System.Text.Json's metadata for its whole object graph, which on a fresh
+        // process costs milliseconds, and most commands need only the Rollouts.
+        _rollouts = new(() => client.Resource(CanaryFlowResources.Rollouts, CoreJsonContext.Default.Rollout, CoreJsonContext.Default.KubernetesListRollout));
+        _analysisRuns = new(() => client.Resource(CanaryFlowResources.AnalysisRuns, CoreJsonContext.Default.AnalysisRun, CoreJsonContext.Default.KubernetesListAnalysisRun));
+        _replicaSets = new(() => client.Resource<ReplicaSet>(ResourceTypes.ReplicaSets));
+        _pods = new(() => client.Resource<Pod>(ResourceTypes.Pods));
     }
 
     /// <summary>-n, else the context's namespace, else "default" (as kubectl).</summary>
     public string Namespace { get; }
 
-    public ResourceClient<Rollout> Rollouts { get; }
+    public ResourceClient<Rollout> Rollouts => _rollouts.Value;
 
-    public ResourceClient<AnalysisRun> AnalysisRuns { get; }
+    public ResourceClient<AnalysisRun> AnalysisRuns => _analysisRuns.Value;
 
-    public ResourceClient<ReplicaSet> ReplicaSets { get; }
+    public ResourceClient<ReplicaSet> ReplicaSets => _replicaSets.Value;
 
-    public ResourceClient<Pod> Pods { get; }
+    public ResourceClient<Pod> Pods => _pods.Value;
 
     /// <exception cref="KubeconfigException">The kubeconfig cannot be used.</exception>
     public static ClusterSession Open(ClusterTarget target)
