@@ -20,6 +20,7 @@ internal static class PluginBenchmark
         var plugin = pluginDirectory ?? await PublishAsync(cluster, cancellationToken);
         await Kubectl.RunAsync(cluster, "apply", "-f", RepositoryRoot.File("crds"));
         await Kubectl.RunAsync(cluster, "wait", "--for=condition=Established", "crd", "--all", "--timeout=60s");
+        await Kubectl.RunAsync(cluster, "create", "namespace", "noise");
         await Population.ReplicaSetsAsync(client, "noise", noise);
         await CanaryInFlightAsync(cluster, cancellationToken);
 

@@ -35,7 +35,9 @@ public static class PluginCommand
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             var command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? [] : Path(parse.CommandResult));
-            await Console.Error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'kubectl canaryflow {command}{(command.Length > 0 ? " " : "")}--help')").ConfigureAwait(false);
+            // A mistyped word also leaves its command "not provided"; the unrecognised word is what the person needs to see.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            await Console.Error.WriteLineAsync($"error: {error.Message} (see 'kubectl canaryflow {command}{(command.Length > 0 ? " " : "")}--help')").ConfigureAwait(false);
             return CommandRun.Failure;
         }
 
