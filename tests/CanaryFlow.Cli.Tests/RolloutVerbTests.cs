@@ -57,19 +57,26 @@ public sealed class RolloutVerbTests(PluginCluster cluster) : IAsyncLifetime
 
         // A pause step holds the gate: status times out (exit 2) and says where the rollout is.
         var gate = (await PluginAsync("status", "api", "--timeout", "2s")).ShouldFailWithOneLine(exitCode: 2);
-        Assert.Contains("Paused (CanaryPauseStep), step 1/4, weight 25 (set 25)", gate, StringComparison.Ordinal);
+        Assert.Equal($"error: timed out after 2s waiting for Rollout {_scope.Namespace}/api to be Healthy: Paused (CanaryPauseStep), step 1/4, weight 25 (set 25)", gate);
 
         Assert.Equal($"Rollout {_scope.Namespace}/api promoted", (await PluginAsync("promote", "api")).ShouldSucceed().Stdout.Trim());
         var second = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Paused" && EndToEndScope.Status(r, "currentStepIndex") == "3", "the promote to reach the second pause", _long);
         Assert.Equal("50", EndToEndScope.Status(second, "canary.weights.canary"));
 
         Assert.Equal($"Rollout {_scope.Namespace}/api paused", (await PluginAsync("pause", "api")).ShouldSucceed().Stdout.Trim());
-        var paused = await _scope.RolloutAsync();
+        var paused = await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Status(r, "pauseConditions").Contains("UserPause", StringComparison.Ordinal), "the controller to record the user's pause", _long);
         Assert.True(paused["spec"]!["paused"]!.GetValue<bool>());
+        Assert.Contains("Phase:          ॥ Paused (CanaryPauseStep, UserPause, spec.paused)", (await PluginAsync("get", "rollout", "api")).ShouldSucceed().Stdout, StringComparison.Ordinal);
+
+        // Idempotent: the second pause writes nothing at all.
         Assert.Equal($"Rollout {_scope.Namespace}/api is already paused", (await PluginAsync("pause", "api")).ShouldSucceed().Stdout.Trim());
         Assert.Equal(paused["metadata"]!["resourceVersion"]!.ToString(), (await _scope.RolloutAsync())["metadata"]!["resourceVersion"]!.ToString());
+
         Assert.Equal($"Rollout {_scope.Namespace}/api resumed", (await PluginAsync("resume", "api")).ShouldSucceed().Stdout.Trim());
-        Assert.Null((await _scope.RolloutAsync())["spec"]!["paused"]);
+        var resumed = await Eventually.UntilAsync(_scope.RolloutAsync, r => !EndToEndScope.Status(r, "pauseConditions").Contains("UserPause", StringComparison.Ordinal), "the controller to lift the user's pause", _long);
+        Assert.Null(resumed["spec"]!["paused"]);
+        Assert.Equal("Paused", EndToEndScope.Phase(resumed));
+        Assert.Equal($"Rollout {_scope.Namespace}/api is not paused", (await PluginAsync("resume", "api")).ShouldSucceed().Stdout.Trim());
 
         Assert.Equal($"Rollout {_scope.Namespace}/api fully promoted: remaining steps and analysis skipped", (await PluginAsync("promote", "api", "--full")).ShouldSucceed().Stdout.Trim());
         (await PluginAsync("status", "api", "--timeout", "60s")).ShouldSucceed();

@@ -32,10 +32,13 @@ internal static class RolloutWatchView
         IRenderable view = RolloutTreeRenderer.Render(tree, DateTimeOffset.UtcNow);
         await TerminalConsole.Create(Console.Out).Live(view).AutoClear(false).StartAsync(async live =>
         {
+            // A live display draws only when told to: first the view as read, then after every change.
+            live.Refresh();
             while (true)
             {
                 tree = await NextAsync(session, ns, name, tree, cancellationToken).ConfigureAwait(false);
                 live.UpdateTarget(RolloutTreeRenderer.Render(tree, DateTimeOffset.UtcNow));
+                live.Refresh();
             }
         }).ConfigureAwait(false);
     }

@@ -41,7 +41,7 @@ internal static class StatusCommand
                     await Console.Error.WriteLineAsync($"error: Rollout {session.Namespace}/{rolloutName} is Degraded: {rollout.Status?.AbortReason ?? rollout.Status?.Message ?? "see get rollout"}").ConfigureAwait(false);
                     return Degraded;
                 default:
-                    await Console.Error.WriteLineAsync($"error: timed out after {parse.GetValue(timeout)} waiting for Rollout {session.Namespace}/{rolloutName}: {StatusWaiter.Describe(rollout)}").ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync($"error: timed out after {parse.GetValue(timeout)} waiting for Rollout {session.Namespace}/{rolloutName} to be Healthy: {StatusWaiter.Where(rollout)}").ConfigureAwait(false);
                     return TimedOut;
             }
         });

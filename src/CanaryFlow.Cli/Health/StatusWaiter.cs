@@ -51,7 +51,15 @@ internal static class StatusWaiter
         }
     }
 
+    /// <summary>The progress line: <c>Rollout ns/name: </c> and <see cref="Where"/>.</summary>
     public static string Describe(Rollout rollout)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return $"Rollout {rollout.Metadata.Namespace}/{rollout.Metadata.Name}: {Where(rollout)}";
+    }
+
+    /// <summary>Phase and why, step and weights, e.g. <c>Paused (CanaryPauseStep), step 1/4, weight 25 (set 25)</c>.</summary>
+    public static string Where(Rollout rollout)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         var summary = RolloutSummary.Of(new RolloutTree(rollout, [], [], [], ""));
@@ -59,7 +67,7 @@ internal static class StatusWaiter
             : !string.IsNullOrEmpty(summary.AbortReason) ? $" ({summary.AbortReason})"
             : !string.IsNullOrEmpty(summary.Message) ? $" ({summary.Message})"
             : "";
-        return string.Create(CultureInfo.InvariantCulture, $"Rollout {summary.Namespace}/{summary.Name}: {summary.Phase}{why}, step {summary.Step}, weight {summary.ActualWeight} (set {summary.SetWeight})");
+        return string.Create(CultureInfo.InvariantCulture, $"{summary.Phase}{why}, step {summary.Step}, weight {summary.ActualWeight} (set {summary.SetWeight})");
     }
 
     /// <summary>The Rollout after its next change (or as it is, when the watch ends without one).</summary>
