@@ -82,6 +82,25 @@ public sealed class GetAndErrorTests(PluginCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kubeconfig_context_and_namespace_are_chosen_as_kubectl_chooses_them()
+    {
+        await _scope.ApplyAsync(RolloutManifests.Rollout(_scope.Namespace, "api:1", "[]", replicas: 1));
+
+        // The current context points nowhere; --context picks the working one, whose namespace is the scope's.
+        var kubeconfig = cluster.Server.Kubeconfig(_scope.Namespace)
+            .Replace("clusters:\n", "clusters:\n- name: nowhere\n  cluster:\n    server: https://127.0.0.1:1\n", StringComparison.Ordinal)
+            .Replace("contexts:\n", "contexts:\n- name: elsewhere\n  context:\n    cluster: nowhere\n    user: localcluster-admin\n", StringComparison.Ordinal)
+            .Replace("current-context: localcluster", "current-context: elsewhere", StringComparison.Ordinal);
+        var path = cluster.Kubectl.WriteManifest("two-contexts.kubeconfig", kubeconfig);
+
+        (await cluster.Kubectl.CanaryFlowAsync("list", "rollouts", "--kubeconfig", path)).ShouldFailWithOneLine();
+        var list = (await cluster.Kubectl.CanaryFlowAsync("list", "rollouts", "--kubeconfig", path, "--context", "localcluster")).ShouldSucceed().Stdout;
+        Assert.Matches(@"(?m)^api\s+1\s+", list);
+        var other = await cluster.Kubectl.CanaryFlowAsync("list", "rollouts", "--kubeconfig", path, "--context", "localcluster", "-n", "default");
+        Assert.Equal("No resources found in default namespace.", other.ShouldSucceed().Stderr.Trim());
+    }
+
+    [Fact]
     public async Task An_unreachable_cluster_a_wrong_context_and_a_missing_kubeconfig_are_one_line_each()
     {
         var closed = cluster.Server.Kubeconfig().Replace($":{cluster.Server.BaseUrl.Port}", ":1", StringComparison.Ordinal);
