@@ -20,7 +20,7 @@ internal static class RolloutChanges
         var owned = RolloutTreeReader.OwnedSelector(name);
         var watches = new List<Task>
         {
-            NextAsync(session.Rollouts, ns, new WatchOptions { FieldSelector = "metadata.name=" + name, ResourceVersion = tree.ResourceVersion }, stop.Token),
+            RolloutChangeAsync(session, ns, tree, stop.Token),
             NextAsync(session.ReplicaSets, ns, new WatchOptions { LabelSelector = owned, ResourceVersion = tree.ResourceVersion }, stop.Token),
             NextAsync(session.AnalysisRuns, ns, new WatchOptions { LabelSelector = owned, ResourceVersion = tree.ResourceVersion }, stop.Token),
         };
@@ -48,6 +48,23 @@ internal static class RolloutChanges
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// The Rollout was read before the lists, so its watch starts at its own version (a change between the two reads is
+    /// not missed); when the server no longer has that version (a Rollout unchanged for long), at the lists' version.
+    /// </summary>
+    private static async Task RolloutChangeAsync(ClusterSession session, string ns, RolloutTree tree, CancellationToken cancellationToken)
+    {
+        var options = new WatchOptions { FieldSelector = "metadata.name=" + tree.Rollout.Metadata.Name, ResourceVersion = tree.Rollout.Metadata.ResourceVersion };
+        try
+        {
+            await NextAsync(session.Rollouts, ns, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.IsExpired)
+        {
+            await NextAsync(session.Rollouts, ns, options with { ResourceVersion = tree.ResourceVersion }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task NextAsync<T>(ResourceClient<T> client, string ns, WatchOptions options, CancellationToken cancellationToken)
