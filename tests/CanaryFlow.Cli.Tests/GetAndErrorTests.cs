@@ -101,6 +101,25 @@ public sealed class GetAndErrorTests(PluginCluster cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_whose_certificate_is_not_from_the_kubeconfigs_CA_is_refused()
+    {
+        // The plugin skips reading the system trust store when the kubeconfig names a CA: trust must still be that CA only.
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=another-ca", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension(true, false, 0, true));
+        using var otherCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var kubeconfig = cluster.Server.Kubeconfig().Replace(
+            Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(cluster.Server.CaCertificatePem!)),
+            Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(otherCa.ExportCertificatePem())),
+            StringComparison.Ordinal);
+        var path = cluster.Kubectl.WriteManifest("other-ca.kubeconfig", kubeconfig);
+
+        var line = (await cluster.Kubectl.CanaryFlowAsync("list", "rollouts", "--kubeconfig", path)).ShouldFailWithOneLine();
+        Assert.StartsWith("error: the cluster is unreachable: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("The SSL connection could not be established (the server's certificate is not signed by the kubeconfig's certificate authority, or does not name the server)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_cluster_a_wrong_context_and_a_missing_kubeconfig_are_one_line_each()
     {
         var closed = cluster.Server.Kubeconfig().Replace($":{cluster.Server.BaseUrl.Port}", ":1", StringComparison.Ordinal);

@@ -23,6 +23,8 @@ internal static class ErrorLine
             KubernetesApiException { IsUnauthorized: true } e => $"error: you must be logged in to the server (Unauthorized): {ServerMessage(e)}",
             KubernetesApiException e when e.Status?.Reason is { Length: > 0 } reason => $"Error from server ({reason}): {ServerMessage(e)}",
             KubernetesApiException e => $"error: {e.Message}",
+            HttpRequestException e when Cause<AuthenticationException>(e) is not null =>
+                $"error: the cluster is unreachable: {Tidy(e.Message)} (the server's certificate is not signed by the kubeconfig's certificate authority, or does not name the server)",
             HttpRequestException e => $"error: the cluster is unreachable: {Innermost(e)}",
             TimeoutException e => $"error: the cluster did not answer in time: {e.Message}",
             KubeconfigException e => $"error: {e.Message}",
@@ -50,6 +52,24 @@ internal static class ErrorLine
             cause = cause.InnerException;
         }
 
-        return cause is null || e.Message.Contains(cause.Message, StringComparison.Ordinal) ? e.Message : $"{e.Message} ({cause.Message})";
+        var message = Tidy(e.Message);
+        return cause is null || message.Contains(cause.Message, StringComparison.Ordinal) ? message : $"{message} ({cause.Message})";
     }
+
+    private static T? Cause<T>(Exception e)
+        where T : Exception
+    {
+        for (var cause = e.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>.NET's "see inner exception" points at nothing a person can see: the cause is given in its place.</summary>
+    private static string Tidy(string message) => message.Replace(", see inner exception.", "", StringComparison.Ordinal);
 }
