@@ -81,6 +81,12 @@ internal static class VerbCommands
         var format = global.Format(parse);
         using var session = ClusterSession.Open(global.Target(parse));
         var outcome = await VerbApplier.ApplyAsync(session, name, (rollout, token) => build(session, rollout, token), cancellationToken).ConfigureAwait(false);
+        foreach (var warning in outcome.Warnings)
+        {
+            // On stderr with kubectl's prefix, so -o json stays parseable and scripts see it where kubectl puts its own.
+            await Console.Error.WriteLineAsync("Warning: " + warning).ConfigureAwait(false);
+        }
+
         if (format == OutputFormat.Human)
         {
             await Console.Out.WriteLineAsync(outcome.Message).ConfigureAwait(false);

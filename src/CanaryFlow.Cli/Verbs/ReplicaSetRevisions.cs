@@ -39,6 +39,7 @@ internal static class ReplicaSetRevisions
             Revision = int.TryParse(rs.Metadata.Annotations?.GetValueOrDefault(RolloutApi.RevisionAnnotation), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : 0,
             Replicas = rs.Spec?.Replicas ?? 0,
             Template = rs.Spec?.Template is { } template ? KubernetesSerializer.SerializeToNode(template).AsObject() : null,
+            TemplateAnnotation = rs.Metadata.Annotations?.GetValueOrDefault(RolloutTemplateAnnotation.Key),
         };
     }
 }

@@ -32,7 +32,7 @@ internal static class VerbApplier
                     rollout = await session.Rollouts.PatchAsync(ns, name, ToPatch(patch), patch.Target == VerbTarget.Status ? "status" : null, cancellationToken: cancellationToken).ConfigureAwait(false);
                 }
 
-                return new VerbOutcome(rollout, result.Message, Changed: result.Patches.Count > 0);
+                return new VerbOutcome(rollout, result.Message, Changed: result.Patches.Count > 0) { Warnings = result.Warnings };
             }
             catch (KubernetesApiException e) when (attempt < _attempts && (e.IsConflict || (e.IsInvalid && result.Patches.Any(p => p.IsJsonPatch))))
             {
@@ -46,8 +46,10 @@ internal static class VerbApplier
         : Patch.Merge(patch.Body);
 }
 
-/// <summary>What a verb left behind: the Rollout after it, the confirmation line, and whether anything was written.</summary>
+/// <summary>What a verb left behind: the Rollout after it, the confirmation line, warnings, and whether anything was written.</summary>
 internal sealed record VerbOutcome(Rollout Rollout, string Message, bool Changed)
 {
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public JsonNode ToJson() => JsonSerializer.SerializeToNode(Rollout, CoreJsonContext.Default.Rollout)!;
 }

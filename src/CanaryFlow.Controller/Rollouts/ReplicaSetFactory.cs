@@ -55,10 +55,7 @@ public static class ReplicaSetFactory
                 Name = create.Name,
                 Namespace = rollout.Metadata.Namespace,
                 Labels = labels,
-                Annotations = new Dictionary<string, string>
-                {
-                    [RolloutApi.RevisionAnnotation] = create.Revision.ToString(CultureInfo.InvariantCulture),
-                },
+                Annotations = Annotations(create),
                 OwnerReferences =
                 [
                     new OwnerReference
@@ -79,5 +76,23 @@ public static class ReplicaSetFactory
                 Template = KubernetesSerializer.Deserialize<PodTemplateSpec>(template),
             },
         };
+    }
+
+    /// <summary>
+    /// The revision, and the Rollout's template as it was hashed: the API server adds defaults to the ReplicaSet's
+    /// copy, so undo needs this one to write back a template that hashes to this ReplicaSet again.
+    /// </summary>
+    private static Dictionary<string, string> Annotations(CreateReplicaSet create)
+    {
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [RolloutApi.RevisionAnnotation] = create.Revision.ToString(CultureInfo.InvariantCulture),
+        };
+        if (RolloutTemplateAnnotation.Encode(create.Template) is { } written)
+        {
+            annotations[RolloutTemplateAnnotation.Key] = written;
+        }
+
+        return annotations;
     }
 }

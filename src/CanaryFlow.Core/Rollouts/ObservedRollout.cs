@@ -56,8 +56,14 @@ public sealed record ObservedReplicaSet
 
     public DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>The template as stored on the ReplicaSet (for undo).</summary>
+    /// <summary>The template as stored on the ReplicaSet, with the API server's defaults in it (undo's fallback).</summary>
     public JsonObject? Template { get; init; }
+
+    /// <summary>
+    /// The value of its <see cref="RolloutTemplateAnnotation.Key"/> annotation: the Rollout's template as hashed, which
+    /// undo writes back (null on ReplicaSets created before the controller wrote it).
+    /// </summary>
+    public string? TemplateAnnotation { get; init; }
 
     /// <summary>When the controller scaled it down with a delay: the time it may go to zero.</summary>
     public DateTimeOffset? ScaleDownDeadline { get; init; }

@@ -18,7 +18,11 @@ public enum VerbTarget
 public sealed record VerbPatch(VerbTarget Target, JsonNode Body, bool IsJsonPatch = false);
 
 /// <summary>What a verb does: the patches to send (none: nothing to do) and what to tell the person.</summary>
-public sealed record VerbResult(IReadOnlyList<VerbPatch> Patches, string Message);
+public sealed record VerbResult(IReadOnlyList<VerbPatch> Patches, string Message)
+{
+    /// <summary>What the person should know although the verb goes ahead (shown as kubectl shows warnings).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// The user verbs of the semantics (§4) as patches: promote, promote --full, abort, retry, pause, resume, undo and
@@ -114,6 +118,11 @@ public static class RolloutVerbs
     /// Writes the template of a ReplicaSet back into spec.template: <paramref name="toRevision"/>, or by default the
     /// newest revision older than the current template's. The controller then treats it like any template change
     /// (a fast rollback when it is the stable one). The JSON patch tests the resourceVersion it was computed from.
+    /// <para>
+    /// The template written is the one the Rollout had (<see cref="RolloutTemplateAnnotation"/>), so it hashes to the
+    /// ReplicaSet again. Only when that annotation is missing or not trustworthy is the ReplicaSet's own template used,
+    /// with a warning: the API server's defaults in it make it a new template, so it runs through the steps.
+    /// </para>
     /// </summary>
     /// <exception cref="ArgumentException">No such revision, or no older revision to go back to.</exception>
     public static VerbResult Undo(Rollout rollout, IReadOnlyList<ObservedReplicaSet> replicaSets, int? toRevision = null)
@@ -125,14 +134,38 @@ public static class RolloutVerbs
         var target = toRevision is { } wanted
             ? replicaSets.FirstOrDefault(r => r.Revision == wanted) ?? throw new ArgumentException($"{Name(rollout)} has no revision {wanted.ToString(CultureInfo.InvariantCulture)} (known: {string.Join(", ", replicaSets.Select(r => r.Revision).Order())})")
             : replicaSets.Where(r => r.Revision < currentRevision && r.Hash != current).MaxBy(r => r.Revision) ?? throw new ArgumentException($"{Name(rollout)} has no earlier revision to undo to");
-        if (target.Template is null)
-        {
-            throw new ArgumentException($"ReplicaSet {target.Name} has no pod template");
-        }
-
         if (target.Hash == current)
         {
             return new VerbResult([], $"{Name(rollout)} already runs revision {target.Revision.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var (template, warnings) = TemplateToRestore(target);
+
+        // Typed as JsonNode: JsonArray's generic Add is not NativeAOT-safe, and the kubectl plugin is published with it.
+        var operations = new JsonArray
+        {
+            (JsonNode)new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = rollout.Metadata.ResourceVersion },
+            (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template },
+        };
+        return new VerbResult([new VerbPatch(VerbTarget.Spec, operations, IsJsonPatch: true)], $"{Name(rollout)} rolled back to revision {target.Revision.ToString(CultureInfo.InvariantCulture)}")
+        {
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The Rollout's own template from the annotation, else the ReplicaSet's without the hash label.</summary>
+    /// <exception cref="ArgumentException">Neither is there.</exception>
+    private static (JsonObject Template, IReadOnlyList<string> Warnings) TemplateToRestore(ObservedReplicaSet target)
+    {
+        var annotated = RolloutTemplateAnnotation.Decode(target.TemplateAnnotation, target.Hash);
+        if (annotated.Template is { } written)
+        {
+            return (written, []);
+        }
+
+        if (target.Template is null)
+        {
+            throw new ArgumentException($"ReplicaSet {target.Name} has no pod template");
         }
 
         var template = (JsonObject)target.Template.DeepClone();
@@ -141,13 +174,10 @@ public static class RolloutVerbs
             labels.Remove(RolloutApi.PodTemplateHashLabel);
         }
 
-        // Typed as JsonNode: JsonArray's generic Add is not NativeAOT-safe, and the kubectl plugin is published with it.
-        var operations = new JsonArray
-        {
-            (JsonNode)new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = rollout.Metadata.ResourceVersion },
-            (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template },
-        };
-        return new VerbResult([new VerbPatch(VerbTarget.Spec, operations, IsJsonPatch: true)], $"{Name(rollout)} rolled back to revision {target.Revision.ToString(CultureInfo.InvariantCulture)}");
+        var warning = $"ReplicaSet {target.Name}: {annotated.Problem}; its own template is written instead, which carries "
+            + "the API server's defaults and so is a new template to the controller: it goes through the canary steps "
+            + "rather than a fast rollback";
+        return (template, [warning]);
     }
 
     private static bool UpdateInFlight(Rollout rollout) =>

@@ -144,5 +144,11 @@ public sealed class RolloutActuatorTests(ControllerClusterFixture cluster) : IAs
         Assert.Equal("""{"app":"api","rollouts-pod-template-hash":"h1"}""", json["spec"]!["template"]!["metadata"]!["labels"]!.ToJsonString());
         Assert.Null(template["metadata"]!["labels"]![RolloutApi.PodTemplateHashLabel]);
         Assert.Equal(2, rs.Spec!.Replicas);
+
+        // The Rollout's template as hashed, for undo: without the hash label, unknown fields and all.
+        Assert.Equal("3", rs.Metadata.Annotations![RolloutApi.RevisionAnnotation]);
+        Assert.Equal(
+            """{"metadata":{"labels":{"app":"api"}},"spec":{"containers":[{"futureField":{"x":1},"image":"api:1","name":"api"}],"futurePodField":true}}""",
+            rs.Metadata.Annotations[RolloutTemplateAnnotation.Key]);
     }
 }

@@ -91,6 +91,78 @@ public sealed class RolloutVerbsTests
     }
 
     [Fact]
+    public void Undo_to_stable_writes_the_annotated_template_so_a_defaulted_replica_set_still_rolls_back_fast()
+    {
+        var world = HealthyWorld(Spec(2, Weight(50), Pause()));
+        var stableHash = world.Status!.StableRs;
+        world.SetImage("api:2");
+        world.RunUntilQuiet();
+        var observed = world.Observe();
+
+        var undo = RolloutVerbs.Undo(observed.Rollout, [.. observed.ReplicaSets.Select(rs => AsStored(rs, annotated: true))]);
+
+        Assert.Empty(undo.Warnings);
+        var template = Assert.Single(undo.Patches).Body[1]!["value"]!.AsObject();
+        Assert.Null(template["spec"]!["containers"]![0]!["imagePullPolicy"]);
+        Assert.Equal(stableHash, RolloutPlan.HashOf(template));
+        world.Events.Clear();
+        world.Actions.Clear();
+        world.ChangeSpec(s => s with { Template = System.Text.Json.JsonSerializer.SerializeToElement(template) });
+        world.RunUntilQuiet();
+        Assert.Equal("Healthy", world.Phase);
+        Assert.Equal(stableHash, world.Status!.CurrentPodHash);
+        Assert.Contains("RolloutRolledBack", world.EventReasons);
+        Assert.DoesNotContain("RolloutStepCompleted", world.EventReasons);
+        Assert.DoesNotContain(world.Actions, a => a is CreateReplicaSet);
+    }
+
+    [Fact]
+    public void Undo_to_a_replica_set_without_the_annotation_writes_its_own_template_and_warns_that_it_runs_the_steps()
+    {
+        var world = HealthyWorld(Spec(2, Weight(50), Pause()));
+        var stableHash = world.Status!.StableRs;
+        world.SetImage("api:2");
+        world.RunUntilQuiet();
+        var observed = world.Observe();
+
+        var undo = RolloutVerbs.Undo(observed.Rollout, [.. observed.ReplicaSets.Select(rs => AsStored(rs, annotated: false))]);
+
+        var warning = Assert.Single(undo.Warnings);
+        Assert.StartsWith($"ReplicaSet {world.Stable!.Name}: it has no {RolloutTemplateAnnotation.Key} annotation", warning, StringComparison.Ordinal);
+        Assert.EndsWith("it goes through the canary steps rather than a fast rollback", warning, StringComparison.Ordinal);
+        var template = Assert.Single(undo.Patches).Body[1]!["value"]!.AsObject();
+        Assert.Equal("IfNotPresent", template["spec"]!["containers"]![0]!["imagePullPolicy"]!.GetValue<string>());
+        Assert.Null(template["metadata"]!["labels"]![RolloutApi.PodTemplateHashLabel]);
+        world.ChangeSpec(s => s with { Template = System.Text.Json.JsonSerializer.SerializeToElement(template) });
+        world.RunUntilQuiet();
+        Assert.Equal("Paused", world.Phase);
+        Assert.NotEqual(stableHash, world.Status!.CurrentPodHash);
+    }
+
+    /// <summary>
+    /// A ReplicaSet as the API server stores it: its pod template defaulted (and labelled with the hash, as the controller
+    /// creates it), with or without the controller's copy of the Rollout's template.
+    /// </summary>
+    private static ObservedReplicaSet AsStored(ObservedReplicaSet rs, bool annotated)
+    {
+        var written = rs.Template!;
+        var stored = (JsonObject)written.DeepClone();
+        stored["metadata"]!["labels"]![RolloutApi.PodTemplateHashLabel] = rs.Hash;
+        var spec = stored["spec"]!.AsObject();
+        spec["restartPolicy"] = "Always";
+        spec["dnsPolicy"] = "ClusterFirst";
+        spec["terminationGracePeriodSeconds"] = 30;
+        foreach (var container in spec["containers"]!.AsArray())
+        {
+            container!["imagePullPolicy"] = "IfNotPresent";
+            container["terminationMessagePath"] = "/dev/termination-log";
+            container["terminationMessagePolicy"] = "File";
+        }
+
+        return rs with { Template = stored, TemplateAnnotation = annotated ? RolloutTemplateAnnotation.Encode(written) : null };
+    }
+
+    [Fact]
     public void Undo_to_a_revision_that_does_not_exist_names_the_known_ones()
     {
         var world = HealthyWorld(Spec(1));
