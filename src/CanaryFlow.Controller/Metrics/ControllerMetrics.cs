@@ -21,6 +21,7 @@ public sealed class ControllerMetrics
     public const string ApiRequestDurationName = "canaryflow_api_request_duration_seconds";
     public const string EventsName = "canaryflow_events_total";
     public const string EventsPendingName = "canaryflow_events_pending";
+    public const string EventWritesName = "canaryflow_event_writes_total";
     public const string LeaderName = "canaryflow_leader";
     public const string MeasurementsName = "canaryflow_analysis_measurements_total";
     public const string MeasurementDurationName = "canaryflow_analysis_measurement_duration_seconds";
@@ -61,6 +62,8 @@ public sealed class ControllerMetrics
         Events = registry.CreateCounter(
             EventsName, "Kubernetes Events by what became of them: emitted, aggregated, dropped_rate_limit, dropped_queue_full, failed.", ["outcome"], maxSeries: 8);
         EventsPending = registry.CreateGauge(EventsPendingName, "Kubernetes Events queued or being written now.");
+        EventWrites = registry.CreateCounter(
+            EventWritesName, "Kubernetes Event writes (creates and series patches); repeats folded into one write make it fewer than emitted + aggregated.");
         Leader = registry.CreateGauge(LeaderName, "1 while this instance holds the leader Lease (or runs without leader election), else 0.");
         Measurements = registry.CreateCounter(
             MeasurementsName, "Analysis measurements taken, by provider (prometheus, web) and phase (Successful, Failed, Inconclusive, Error).", ["provider", "phase"], maxSeries: 16);
@@ -98,6 +101,8 @@ public sealed class ControllerMetrics
     public Counter Events { get; }
 
     public Gauge EventsPending { get; }
+
+    public Counter EventWrites { get; }
 
     public Gauge Leader { get; }
 
@@ -183,6 +188,7 @@ public sealed class ControllerMetrics
             Events.WithLabels("dropped_queue_full").IncTo(counts.DroppedQueueFull);
             Events.WithLabels("failed").IncTo(counts.Failed);
             EventsPending.Set(counts.Pending);
+            EventWrites.WithLabels().IncTo(counts.Writes);
         });
     }
 }

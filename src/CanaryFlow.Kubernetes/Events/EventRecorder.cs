@@ -8,9 +8,14 @@ namespace CanaryFlow.Kubernetes.Events;
 
 /// <summary>
 /// Emits events.k8s.io/v1 Events in the background, the way client-go's recorders do: repeats within a window become a
-/// series on one Event object, each object is held to a burst then a trickle, transient failures are retried a few
-/// times with back-off, and whatever still fails is counted, logged and dropped. <see cref="Record(ObjectReference, string, string, string, string)"/>
-/// only queues, so reconciles never wait for the API server or fail because of it. Thread-safe.
+/// series on one Event object (a repeat recorded while that Event's write is still queued or in flight only raises the
+/// count that write sends, like client-go's correlator), each object is held to a burst then a trickle, several writers
+/// (<see cref="EventRecorderOptions.MaxConcurrentWrites"/>) write at once (all events about one object through the same
+/// writer, in the order recorded), transient failures are retried a few times
+/// with back-off, and whatever still fails is counted, logged and dropped. <see cref="Record(ObjectReference, string, string, string, string)"/>
+/// only queues, so reconciles never wait for the API server or fail because of it. A full queue drops the event,
+/// counted (<see cref="EventRecorderMetrics.DroppedQueueFull"/>) and logged as a warning at most every
+/// <see cref="EventRecorderOptions.DropWarningInterval"/> with the number dropped. Thread-safe.
 /// </summary>
 public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
 {
@@ -21,7 +26,14 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
     private readonly EventWriter _writer;
     private readonly EventRecorderCounters _counters = new();
     private readonly QueueProgress _progress = new();
-    private readonly Channel<QueuedEvent> _queue;
+    // One queue per writer; an object's events always go to the same one, so they are written in the order recorded.
+    private readonly Channel<PendingEvent>[] _lanes;
+
+    // Guards the series cache and the pending writes, so a repeat and the write it folds into agree on the count.
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, PendingEvent> _pending = new(StringComparer.Ordinal);
+    private readonly QueueFullWarnings _queueFull;
+    private int _waiting;
     private readonly CancellationTokenSource _draining = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _worker;
@@ -37,12 +49,9 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _spamFilter = new EventSpamFilter(_options.SpamFilterBurst, _options.SpamFilterRefillInterval, _options.SpamFilterCapacity, _options.Clock);
         _series = new EventSeriesCache(_options.SeriesWindow, _options.SeriesCacheCapacity);
         _writer = new EventWriter(client.Resource<Event>(ResourceTypes.Events), _options.ReportingController, _options.ReportingInstance);
-        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _worker = Task.Run(() => WriteQueuedAsync(_stopping.Token));
+        _queueFull = new QueueFullWarnings(_options.DropWarningInterval, _options.Clock);
+        _lanes = [.. Enumerable.Range(0, _options.MaxConcurrentWrites).Select(_ => Channel.CreateUnbounded<PendingEvent>(new UnboundedChannelOptions { SingleReader = true }))];
+        _worker = RunWritersAsync(_stopping.Token);
     }
 
     /// <summary>The counters so far, for /metrics.</summary>
@@ -75,26 +84,64 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             return;
         }
 
-        if (!_spamFilter.TryAdmit(target))
-        {
-            _counters.DroppedByRateLimit();
-            EventRecorderLog.DroppedBySpamFilter(_logger, reason, target.Kind, target.Namespace, target.Name);
-            return;
-        }
-
         var identity = new EventIdentity(target, regarding.FieldPath ?? "", type, reason, action, EventNote.Truncate(note));
-        if (_queue.Writer.TryWrite(new QueuedEvent(identity, regarding, _options.Clock.GetUtcNow())))
+        var outcome = Admit(new QueuedEvent(identity, regarding, _options.Clock.GetUtcNow()));
+        switch (outcome)
         {
-            _progress.Enqueued();
+            case Admission.RateLimited:
+                _counters.DroppedByRateLimit();
+                EventRecorderLog.DroppedBySpamFilter(_logger, reason, target.Kind, target.Namespace, target.Name);
+                break;
+            case Admission.QueueFull when Volatile.Read(ref _disposed) != 0:
+                EventRecorderLog.RecordedAfterDispose(_logger, reason, target.Kind, target.Namespace, target.Name);
+                break;
+            case Admission.QueueFull:
+                _counters.DroppedQueueFull();
+                EventRecorderLog.DroppedQueueFull(_logger, reason, target.Kind, target.Namespace, target.Name);
+                if (_queueFull.Dropped() is { } dropped)
+                {
+                    EventRecorderLog.QueueFull(_logger, _options.QueueCapacity, dropped);
+                }
+
+                break;
         }
-        else if (Volatile.Read(ref _disposed) != 0)
+    }
+
+    /// <summary>
+    /// Folds a repeat into the write already pending for its Event, or queues a new write. A folded repeat costs no
+    /// request, so the spam filter (which protects the API server) is asked only for new writes.
+    /// </summary>
+    private Admission Admit(QueuedEvent queued)
+    {
+        lock (_lock)
         {
-            EventRecorderLog.RecordedAfterDispose(_logger, reason, target.Kind, target.Namespace, target.Name);
-        }
-        else
-        {
-            _counters.DroppedQueueFull();
-            EventRecorderLog.DroppedQueueFull(_logger, reason, target.Kind, target.Namespace, target.Name);
+            var occurrence = _series.Next(queued.Identity, queued.ObservedAt);
+            if (occurrence.IsRepeat && _pending.TryGetValue(occurrence.Name, out var pending))
+            {
+                pending.Latest = occurrence;
+                _series.Remember(queued.Identity, occurrence);
+                return Admission.Folded;
+            }
+
+            if (!_spamFilter.TryAdmit(queued.Identity.Regarding))
+            {
+                return Admission.RateLimited;
+            }
+
+            // The ticket comes first so a writer that takes the event at once finds it counted as pending.
+            var write = new PendingEvent(queued, occurrence, _progress.Started());
+            // QueueCapacity bounds the writes waiting in all lanes together; a completed lane means disposed.
+            var lane = _lanes[(int)((uint)queued.Identity.Regarding.GetHashCode() % (uint)_lanes.Length)];
+            if (Volatile.Read(ref _waiting) >= _options.QueueCapacity || !lane.Writer.TryWrite(write))
+            {
+                _progress.Finished(write.Ticket);
+                return Admission.QueueFull;
+            }
+
+            Interlocked.Increment(ref _waiting);
+            _pending[occurrence.Name] = write;
+            _series.Remember(queued.Identity, occurrence);
+            return Admission.Queued;
         }
     }
 
@@ -115,7 +162,11 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             return;
         }
 
-        _queue.Writer.TryComplete();
+        foreach (var lane in _lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+
         await _draining.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -131,32 +182,27 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private async Task WriteQueuedAsync(CancellationToken stopping)
+    /// <summary>Runs the writers; once they stop, whatever is left in the queue is abandoned (shutdown only).</summary>
+    private async Task RunWritersAsync(CancellationToken stopping)
     {
-        QueuedEvent? current = null;
+        var abandoned = 0L;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            var writers = _lanes.Select(lane => Task.Run(() => WriteQueuedAsync(lane.Reader, stopping), CancellationToken.None));
+            abandoned = (await Task.WhenAll(writers).ConfigureAwait(false)).Sum();
+            foreach (var lane in _lanes)
             {
-                while (_queue.Reader.TryRead(out current))
+                while (lane.Reader.TryRead(out var left))
                 {
-                    await DeliverAsync(current, stopping).ConfigureAwait(false);
-                    current = null;
-                    _progress.Processed();
+                    Interlocked.Decrement(ref _waiting);
+                    abandoned += Abandon(left);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            var abandoned = current is null ? 0L : 1L;
-            while (_queue.Reader.TryRead(out _))
-            {
-                abandoned++;
-            }
 
-            _counters.Failed(abandoned);
-            _progress.Processed(abandoned);
-            EventRecorderLog.Abandoned(_logger, _options.DrainTimeout, abandoned);
+            if (stopping.IsCancellationRequested)
+            {
+                EventRecorderLog.Abandoned(_logger, _options.DrainTimeout, abandoned);
+            }
         }
         finally
         {
@@ -164,25 +210,94 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes one event, retrying transient failures; never throws but for the stop.</summary>
-    private async Task DeliverAsync(QueuedEvent queued, CancellationToken stopping)
+    /// <summary>One writer: takes pending writes until its lane is completed and empty, or the stop; returns how many events it abandoned.</summary>
+    private async Task<long> WriteQueuedAsync(ChannelReader<PendingEvent> lane, CancellationToken stopping)
     {
-        var occurrence = _series.Observe(queued.Identity, queued.ObservedAt);
+        PendingEvent? current = null;
+        try
+        {
+            while (await lane.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                while (lane.TryRead(out current))
+                {
+                    Interlocked.Decrement(ref _waiting);
+                    await DeliverAsync(current, stopping).ConfigureAwait(false);
+                    current = null;
+                }
+            }
+
+            return 0;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return current is null ? 0 : Abandon(current);
+        }
+    }
+
+    /// <summary>Gives up on a pending write at shutdown: its unwritten occurrences count as failed.</summary>
+    private long Abandon(PendingEvent write)
+    {
+        var unwritten = Complete(write);
+        _counters.Failed(unwritten);
+        return unwritten;
+    }
+
+    /// <summary>Ends a pending write (later repeats start a new one) and returns how many occurrences it had not written.</summary>
+    private int Complete(PendingEvent write)
+    {
+        int unwritten;
+        lock (_lock)
+        {
+            unwritten = write.Unwritten;
+            _pending.Remove(write.Latest.Name);
+        }
+
+        _progress.Finished(write.Ticket);
+        return unwritten;
+    }
+
+    /// <summary>
+    /// Writes one Event until it has the newest count folded into it, retrying transient failures; never throws but
+    /// for the stop.
+    /// </summary>
+    private async Task DeliverAsync(PendingEvent write, CancellationToken stopping)
+    {
+        while (true)
+        {
+            EventOccurrence occurrence;
+            lock (_lock)
+            {
+                if (write.Unwritten == 0)
+                {
+                    _pending.Remove(write.Latest.Name);
+                    break;
+                }
+
+                occurrence = write.Latest;
+            }
+
+            if (!await WriteWithRetriesAsync(write, occurrence, stopping).ConfigureAwait(false))
+            {
+                _counters.Failed(Complete(write));
+                return;
+            }
+        }
+
+        _progress.Finished(write.Ticket);
+    }
+
+    /// <summary>One write of <paramref name="occurrence"/>; false when it was given up on.</summary>
+    private async Task<bool> WriteWithRetriesAsync(PendingEvent write, EventOccurrence occurrence, CancellationToken stopping)
+    {
+        var queued = write.Queued;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await _writer.WriteAsync(queued, occurrence, stopping).ConfigureAwait(false);
-                if (occurrence.IsRepeat)
-                {
-                    _counters.Aggregated();
-                }
-                else
-                {
-                    _counters.Emitted();
-                }
-
-                return;
+                var create = write.StartsSeries && write.Written == 0;
+                await _writer.WriteAsync(queued, occurrence, create, stopping).ConfigureAwait(false);
+                Account(write, occurrence, create);
+                return true;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested && EventWriter.IsTransient(e)
                 && attempt < _options.MaxAttempts && !_draining.IsCancellationRequested)
@@ -194,12 +309,31 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 // Whatever went wrong, the writer must live on for the next event.
-                _counters.Failed();
                 var target = queued.Identity.Regarding;
                 EventRecorderLog.Dropped(_logger, queued.Identity.Reason, target.Kind, target.Namespace, target.Name, attempt, e.Message);
-                return;
+                return false;
             }
         }
+    }
+
+    /// <summary>Counts what a successful write carried: the Event created, and each repeat it added to the series.</summary>
+    private void Account(PendingEvent write, EventOccurrence occurrence, bool created)
+    {
+        int added;
+        lock (_lock)
+        {
+            added = occurrence.Count - write.Written;
+            write.Written = occurrence.Count;
+        }
+
+        _counters.Written();
+        if (created)
+        {
+            _counters.Emitted();
+            added--;
+        }
+
+        _counters.Aggregated(added);
     }
 
     private async Task WaitBeforeRetryAsync(TimeSpan delay)
@@ -212,5 +346,13 @@ public sealed class EventRecorder : IEventRecorder, IAsyncDisposable
         {
             // Shutting down: one last try now rather than after the back-off.
         }
+    }
+
+    private enum Admission
+    {
+        Queued,
+        Folded,
+        RateLimited,
+        QueueFull,
     }
 }

@@ -8,10 +8,13 @@ internal sealed class EventRecorderCounters
     private long _droppedByRateLimit;
     private long _droppedQueueFull;
     private long _failed;
+    private long _writes;
 
     public void Emitted() => Interlocked.Increment(ref _emitted);
 
-    public void Aggregated() => Interlocked.Increment(ref _aggregated);
+    public void Aggregated(long count = 1) => Interlocked.Add(ref _aggregated, count);
+
+    public void Written() => Interlocked.Increment(ref _writes);
 
     public void DroppedByRateLimit() => Interlocked.Increment(ref _droppedByRateLimit);
 
@@ -25,5 +28,8 @@ internal sealed class EventRecorderCounters
         Interlocked.Read(ref _droppedByRateLimit),
         Interlocked.Read(ref _droppedQueueFull),
         Interlocked.Read(ref _failed),
-        pending);
+        pending)
+    {
+        Writes = Interlocked.Read(ref _writes),
+    };
 }

@@ -13,6 +13,9 @@ internal static partial class EventRecorderLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {Reason} about {Kind} {Namespace}/{Name} dropped: the queue is full")]
     public static partial void DroppedQueueFull(ILogger logger, string reason, string kind, string @namespace, string name);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event queue full ({Capacity} writes waiting): {Dropped} event(s) dropped since the last warning; see canaryflow_events_total{{outcome=\"dropped_queue_full\"}}")]
+    public static partial void QueueFull(ILogger logger, int capacity, long dropped);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {Reason} about {Kind} {Namespace}/{Name} ignored: the recorder is disposed")]
     public static partial void RecordedAfterDispose(ILogger logger, string reason, string kind, string @namespace, string name);
 

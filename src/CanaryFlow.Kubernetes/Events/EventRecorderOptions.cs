@@ -11,8 +11,22 @@ public sealed record EventRecorderOptions
     /// <summary>At most 128 characters; defaults to the host name, which in a pod is the pod's name.</summary>
     public string ReportingInstance { get; init; } = DefaultReportingInstance();
 
-    /// <summary>Events waiting to be written; further events are dropped (and counted) until there is room.</summary>
-    public int QueueCapacity { get; init; } = 1000;
+    /// <summary>
+    /// Writes waiting for a writer; further events are dropped (counted, and logged as a warning) until there is room.
+    /// client-go's broadcaster holds 1,000, which a controller of 1,000 Rollouts moving at once overflows (about 9 Events
+    /// each): 10,000 holds that burst, at a few hundred bytes per waiting event.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 10_000;
+
+    /// <summary>
+    /// Events written at once. One writer at a time keeps pace only with the API server's round trip; a few in parallel
+    /// multiplex over the client's HTTP/2 connection and stay within its QPS limit, which they share with reconciles.
+    /// The events about one object all go through the same writer, so they are written in the order they were recorded.
+    /// </summary>
+    public int MaxConcurrentWrites { get; init; } = 8;
+
+    /// <summary>At most one warning per this interval while the queue is full, with the number dropped.</summary>
+    public TimeSpan DropWarningInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// A repeat within this long of the previous occurrence updates the existing Event's series; a later one starts a
@@ -68,6 +82,8 @@ public sealed record EventRecorderOptions
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(QueueCapacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxAttempts);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxConcurrentWrites);
+        ArgumentOutOfRangeException.ThrowIfLessThan(DropWarningInterval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialRetryDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, InitialRetryDelay);
         ArgumentOutOfRangeException.ThrowIfLessThan(DrainTimeout, TimeSpan.Zero);

@@ -11,14 +11,20 @@ namespace CanaryFlow.Kubernetes.Events;
 /// </summary>
 internal sealed class EventWriter(ResourceClient<Event> events, string reportingController, string reportingInstance)
 {
-    public async Task WriteAsync(QueuedEvent queued, EventOccurrence occurrence, CancellationToken cancellationToken)
+    /// <param name="create">Create the Event (a new series, perhaps already with repeats folded in); false: update its series.</param>
+    public async Task WriteAsync(QueuedEvent queued, EventOccurrence occurrence, bool create, CancellationToken cancellationToken)
     {
-        if (!occurrence.IsRepeat)
+        if (create)
         {
             await CreateAsync(queued, occurrence, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        await PatchSeriesAsync(queued, occurrence, recreateWhenMissing: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task PatchSeriesAsync(QueuedEvent queued, EventOccurrence occurrence, bool recreateWhenMissing, CancellationToken cancellationToken)
+    {
         try
         {
             // Only the series changes; every other field of an events.k8s.io Event is immutable after create.
@@ -32,7 +38,7 @@ internal sealed class EventWriter(ResourceClient<Event> events, string reporting
             };
             await events.PatchAsync(occurrence.Namespace, occurrence.Name, Patch.Merge(series), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesApiException e) when (e.IsNotFound && e is not ResourceNotServedException)
+        catch (KubernetesApiException e) when (recreateWhenMissing && e.IsNotFound && e is not ResourceNotServedException)
         {
             // Deleted by someone (or by its TTL), or its create was given up on: client-go re-creates it, count continuing.
             await CreateAsync(queued, occurrence, cancellationToken).ConfigureAwait(false);
@@ -69,7 +75,12 @@ internal sealed class EventWriter(ResourceClient<Event> events, string reporting
         }
         catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
-            // Names are unique per recorder, so this is our own earlier attempt that timed out after the server stored it.
+            // Names are unique per recorder, so this is our own earlier attempt that timed out after the server stored
+            // it; repeats folded in since then are not in it yet.
+            if (occurrence.IsRepeat)
+            {
+                await PatchSeriesAsync(queued, occurrence, recreateWhenMissing: false, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -1,15 +1,17 @@
 namespace CanaryFlow.Kubernetes.Events;
 
 /// <summary>
-/// Counts events into and out of the queue, so a flush can wait for exactly the events recorded before it. The queue
-/// is first in, first out with one writer: n events processed means the first n are done.
+/// Tracks the writes in progress (queued or being written), so a flush can wait for exactly the events recorded before
+/// it. Several writers finish writes in any order, so each write has a ticket and a flush waits until no write with a
+/// ticket up to the last one issued before it is left. A repeat folded into a write in progress needs no ticket of its
+/// own: that write is not finished until it has written the repeat too.
 /// </summary>
 internal sealed class QueueProgress
 {
     private readonly Lock _lock = new();
-    private readonly List<(long Target, TaskCompletionSource Done)> _waiters = [];
-    private long _enqueued;
-    private long _processed;
+    private readonly SortedSet<long> _outstanding = [];
+    private readonly List<(long Ticket, TaskCompletionSource Done)> _waiters = [];
+    private long _lastTicket;
     private bool _released;
 
     public long Pending
@@ -18,27 +20,32 @@ internal sealed class QueueProgress
         {
             lock (_lock)
             {
-                return Math.Max(0, _enqueued - _processed);
+                return _outstanding.Count;
             }
         }
     }
 
-    public void Enqueued()
+    /// <summary>A write starts (is queued); returns its ticket for <see cref="Finished"/>.</summary>
+    public long Started()
     {
         lock (_lock)
         {
-            _enqueued++;
+            var ticket = ++_lastTicket;
+            _outstanding.Add(ticket);
+            return ticket;
         }
     }
 
-    public void Processed(long count = 1)
+    /// <summary>The write is done, written or given up on.</summary>
+    public void Finished(long ticket)
     {
         lock (_lock)
         {
-            _processed += count;
+            _outstanding.Remove(ticket);
+            var oldest = _outstanding.Count == 0 ? long.MaxValue : _outstanding.Min;
             _waiters.RemoveAll(waiter =>
             {
-                if (waiter.Target > _processed)
+                if (waiter.Ticket >= oldest)
                 {
                     return false;
                 }
@@ -49,25 +56,25 @@ internal sealed class QueueProgress
         }
     }
 
-    /// <summary>Completes when every event enqueued so far is processed, or when the writer has stopped.</summary>
+    /// <summary>Completes when every write started so far is finished, or when the writers have stopped.</summary>
     public Task WhenProcessedAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource done;
         lock (_lock)
         {
-            if (_released || _processed >= _enqueued)
+            if (_released || _outstanding.Count == 0 || _outstanding.Min > _lastTicket)
             {
                 return Task.CompletedTask;
             }
 
             done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((_enqueued, done));
+            _waiters.Add((_lastTicket, done));
         }
 
         return done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The writer has stopped: nothing more will be processed, so nobody should wait for it.</summary>
+    /// <summary>The writers have stopped: nothing more will be finished, so nobody should wait for it.</summary>
     public void Release()
     {
         lock (_lock)

@@ -4,7 +4,7 @@ namespace CanaryFlow.Benchmarks.ControllerFleet;
 /// The controller's counters at one moment, read from its /metrics. API writes are the create, update, patch and
 /// delete requests of <c>canaryflow_api_requests_total</c>, whatever their status code. That counter has no resource
 /// label; the controller's Event recorder writes through the same client, so Event writes are in it too, and
-/// <c>canaryflow_events_total</c> (emitted: a create, aggregated: a patch of the series) tells how many.
+/// <c>canaryflow_event_writes_total</c> (creates and series patches) tells how many.
 /// </summary>
 internal sealed record ControllerSnapshot
 {
@@ -45,7 +45,7 @@ internal sealed record ControllerSnapshot
         {
             WritesByVerb = WriteVerbs.ToDictionary(v => v, v => scrape.Get(requests, "verb", v)),
             FailedWrites = scrape.Sum(requests, l => WriteVerbs.Contains(l["verb"]) && !l["code"].StartsWith('2')),
-            EventWrites = scrape.Get(events, "outcome", "emitted") + scrape.Get(events, "outcome", "aggregated"),
+            EventWrites = scrape.Sum("canaryflow_event_writes_total"),
             EventsDropped = scrape.Sum(events, l => l["outcome"] is not ("emitted" or "aggregated")),
             Reconciles = ReconcileHistogram.From(scrape),
             RolloutsByPhase = scrape.Samples.Where(s => s.Name == "canaryflow_rollouts").ToDictionary(s => s.Labels["phase"], s => s.Value),

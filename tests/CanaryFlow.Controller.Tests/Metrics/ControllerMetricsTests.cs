@@ -133,7 +133,7 @@ public sealed class ControllerMetricsTests
     [Fact]
     public void The_event_recorder_counters_are_read_at_every_scrape()
     {
-        var snapshot = new EventRecorderMetrics(Emitted: 5, Aggregated: 2, DroppedByRateLimit: 1, DroppedQueueFull: 0, Failed: 3, Pending: 4);
+        var snapshot = new EventRecorderMetrics(Emitted: 5, Aggregated: 2, DroppedByRateLimit: 1, DroppedQueueFull: 0, Failed: 3, Pending: 4) { Writes = 6 };
         _metrics.ObserveEventRecorder(() => snapshot);
 
         var text = _registry.Render();
@@ -143,6 +143,7 @@ public sealed class ControllerMetricsTests
         Assert.Contains("canaryflow_events_total{outcome=\"dropped_queue_full\"} 0\n", text, StringComparison.Ordinal);
         Assert.Contains("canaryflow_events_total{outcome=\"failed\"} 3\n", text, StringComparison.Ordinal);
         Assert.Contains("canaryflow_events_pending 4\n", text, StringComparison.Ordinal);
+        Assert.Contains("canaryflow_event_writes_total 6\n", text, StringComparison.Ordinal);
 
         snapshot = snapshot with { Emitted = 9, Pending = 0 };
         text = _registry.Render();

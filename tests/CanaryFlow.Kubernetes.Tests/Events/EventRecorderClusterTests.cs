@@ -47,7 +47,7 @@ public sealed class EventRecorderClusterTests(ClusterFixture cluster)
         Assert.Equal("TrafficWeightUpdated", core.Reason);
         Assert.Equal(_start, core.EventTime);
 
-        Assert.Equal(new EventRecorderMetrics(Emitted: 1, Aggregated: 0, DroppedByRateLimit: 0, DroppedQueueFull: 0, Failed: 0, Pending: 0), recorder.Metrics);
+        Assert.Equal(new EventRecorderMetrics(Emitted: 1, Aggregated: 0, DroppedByRateLimit: 0, DroppedQueueFull: 0, Failed: 0, Pending: 0) { Writes = 1 }, recorder.Metrics);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class EventRecorderClusterTests(ClusterFixture cluster)
         Assert.DoesNotContain("weight 26%", notes);
         Assert.DoesNotContain("weight 27%", notes);
         Assert.Contains("weight 28%", notes);
-        Assert.Equal(new EventRecorderMetrics(Emitted: 27, Aggregated: 0, DroppedByRateLimit: 3, DroppedQueueFull: 0, Failed: 0, Pending: 0), recorder.Metrics);
+        Assert.Equal(new EventRecorderMetrics(Emitted: 27, Aggregated: 0, DroppedByRateLimit: 3, DroppedQueueFull: 0, Failed: 0, Pending: 0) { Writes = 27 }, recorder.Metrics);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class EventRecorderClusterTests(ClusterFixture cluster)
         await recorder.DisposeAsync();
 
         Assert.Equal(5, (await Events.ListAsync(ns)).Items.Count);
-        Assert.Equal(new EventRecorderMetrics(Emitted: 5, Aggregated: 0, DroppedByRateLimit: 0, DroppedQueueFull: 0, Failed: 0, Pending: 0), recorder.Metrics);
+        Assert.Equal(new EventRecorderMetrics(Emitted: 5, Aggregated: 0, DroppedByRateLimit: 0, DroppedQueueFull: 0, Failed: 0, Pending: 0) { Writes = 5 }, recorder.Metrics);
     }
 
     private EventRecorder NewRecorder(EventRecorderOptions? options = null) =>
