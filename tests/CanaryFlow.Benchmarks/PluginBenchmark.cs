@@ -27,7 +27,13 @@ internal static class PluginBenchmark
         string[] viaPlugin = ["canaryflow", "get", "rollout", "api", "-n", _ns];
         string[] viaKubectl = ["get", "rollout", "api", "-n", _ns, "-o", "json"];
         string[] kubectlStart = ["version", "--client"];
-        var timings = new Dictionary<string, List<double>> { ["plugin"] = [], ["kubectl"] = [], ["kubectl start"] = [], ["plugin alone"] = [] };
+
+        // The floor of any plugin: kubectl's start, its plugin lookup and an exec of a program that does nothing.
+        var noop = Directory.CreateDirectory(Path.Combine(cluster.Directory, "noop-plugin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(noop, "kubectl-noop"), "/bin/true");
+        plugin = plugin + Path.PathSeparator + noop;
+        string[] viaNoop = ["noop"];
+        var timings = new Dictionary<string, List<double>> { ["plugin"] = [], ["kubectl"] = [], ["kubectl start"] = [], ["plugin alone"] = [], ["noop plugin"] = [] };
 
         // Warm both once (kubectl's discovery cache, the page cache), then alternate.
         await TimeAsync(cluster, plugin, "kubectl", viaPlugin);
@@ -37,7 +43,8 @@ internal static class PluginBenchmark
             timings["plugin"].Add(await TimeAsync(cluster, plugin, "kubectl", viaPlugin));
             timings["kubectl"].Add(await TimeAsync(cluster, plugin, "kubectl", viaKubectl));
             timings["kubectl start"].Add(await TimeAsync(cluster, plugin, "kubectl", kubectlStart));
-            timings["plugin alone"].Add(await TimeAsync(cluster, plugin, Path.Combine(plugin, "kubectl-canaryflow"), viaPlugin[1..]));
+            timings["plugin alone"].Add(await TimeAsync(cluster, plugin, Path.Combine(plugin.Split(Path.PathSeparator)[0], "kubectl-canaryflow"), viaPlugin[1..]));
+            timings["noop plugin"].Add(await TimeAsync(cluster, plugin, "kubectl", viaNoop));
         }
 
         var medians = timings.ToDictionary(t => t.Key, t => Median(t.Value));
@@ -47,6 +54,8 @@ internal static class PluginBenchmark
         Console.WriteLine($"  ratio plugin/kubectl                    {medians["plugin"] / medians["kubectl"],6:F2}");
         Console.WriteLine($"  kubectl version --client (kubectl start) {medians["kubectl start"],5:F1} ms");
         Console.WriteLine($"  kubectl-canaryflow get rollout api alone {medians["plugin alone"],5:F1} ms");
+        Console.WriteLine($"  kubectl noop (a plugin that does nothing) {medians["noop plugin"],4:F1} ms");
+        Console.WriteLine($"  ratio noop/kubectl (any plugin's floor)  {medians["noop plugin"] / medians["kubectl"],5:F2}");
     }
 
     /// <summary>api:1 stable, api:2 paused at 25 %: the controller runs until then and is stopped, so nothing moves while timing.</summary>
@@ -118,11 +127,11 @@ internal static class PluginBenchmark
     }
 
     /// <summary>Milliseconds from start to exit of one command, its output drained (as a terminal would).</summary>
-    private static async Task<double> TimeAsync(LocalClusterProcess cluster, string pluginDirectory, string executable, string[] arguments)
+    private static async Task<double> TimeAsync(LocalClusterProcess cluster, string pluginPath, string executable, string[] arguments)
     {
         var start = Kubectl.Command(cluster, arguments);
         start.FileName = executable;
-        start.Environment["PATH"] = pluginDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["PATH"] = pluginPath + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
