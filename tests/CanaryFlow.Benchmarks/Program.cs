@@ -6,6 +6,7 @@ using CanaryFlow.Kubernetes.Client;
 //   client            list and watch throughput of our client next to kubectl get -o json, as ratios
 //   informer-memory   bytes an informer holds per cached object
 //   controller        the Rollout controller (its own process) with a fleet of Rollouts: memory, reconcile latency, API writes
+//   plugin            kubectl canaryflow get rollout next to kubectl get rollout -o json (wall time, published plugin)
 var scenario = args.FirstOrDefault() ?? "client";
 var objects = CommandLine.Int(args, "--objects", 10_000);
 var fleet = FleetOptions.Parse(args);
@@ -29,8 +30,11 @@ switch (scenario)
     case "controller":
         await ControllerFleetBenchmark.RunAsync(cluster, client, fleet, cancel.Token);
         break;
+    case "plugin":
+        await PluginBenchmark.RunAsync(cluster, client, CommandLine.Int(args, "--objects", 2_000), CommandLine.Int(args, "--rounds", 31), CommandLine.String(args, "--plugin-dir", "") is { Length: > 0 } dir ? dir : null, cancel.Token);
+        break;
     default:
-        Console.Error.WriteLine("usage: client | informer-memory [--objects N] | controller [--healthy N] [--progressing N] [--per-namespace N] [--pod-ready-seconds S] [--resync-period D] [--kube-api-qps N] [--workers N] [--timeout-minutes M]");
+        Console.Error.WriteLine("usage: client | informer-memory [--objects N] | plugin [--objects N] [--rounds N] [--plugin-dir DIR] | controller [--healthy N] [--progressing N] [--per-namespace N] [--pod-ready-seconds S] [--resync-period D] [--kube-api-qps N] [--workers N] [--timeout-minutes M]");
         return 2;
 }
 

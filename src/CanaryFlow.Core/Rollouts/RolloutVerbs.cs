@@ -141,10 +141,11 @@ public static class RolloutVerbs
             labels.Remove(RolloutApi.PodTemplateHashLabel);
         }
 
+        // Typed as JsonNode: JsonArray's generic Add is not NativeAOT-safe, and the kubectl plugin is published with it.
         var operations = new JsonArray
         {
-            new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = rollout.Metadata.ResourceVersion },
-            new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template },
+            (JsonNode)new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = rollout.Metadata.ResourceVersion },
+            (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = "/spec/template", ["value"] = template },
         };
         return new VerbResult([new VerbPatch(VerbTarget.Spec, operations, IsJsonPatch: true)], $"{Name(rollout)} rolled back to revision {target.Revision.ToString(CultureInfo.InvariantCulture)}");
     }

@@ -52,7 +52,14 @@ public sealed class KubernetesClient : IDisposable
     /// </summary>
     internal async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, string verb, ResourceType type, bool streaming, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, pathAndQuery) { Content = content };
+        // HttpClient's DefaultRequestVersion applies only to its own helpers, not to a message built here: without
+        // these every request went out as HTTP/1.1, and concurrent requests each opened a connection (and TLS handshake).
+        using var request = new HttpRequestMessage(method, pathAndQuery)
+        {
+            Content = content,
+            Version = _http.DefaultRequestVersion,
+            VersionPolicy = _http.DefaultVersionPolicy,
+        };
         request.Options.Set(ApiRequest.Verb, verb);
         request.Options.Set(ApiRequest.Resource, type.QualifiedName);
         using var timeout = streaming ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -7,7 +7,7 @@ using CanaryFlow.LocalCluster.Json;
 namespace CanaryFlow.LocalCluster.Printing;
 
 /// <summary>The columns the real server's printers give the built-in kinds, so `kubectl get` looks familiar.</summary>
-public static class BuiltInColumns
+public static partial class BuiltInColumns
 {
     private const string _none = "<none>";
 

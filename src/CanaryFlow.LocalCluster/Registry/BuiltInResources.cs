@@ -46,6 +46,8 @@ public static class BuiltInResources
             fields: Fields(("type", o => o.GetString("type")))));
         registry.Register(Make("", "v1", "services", "Service", "io.k8s.api.core.v1.Service", new ServiceStrategy(), BuiltInColumns.Services,
             shortNames: ["svc"], categories: ["all"]));
+        registry.Register(Make("", "v1", "serviceaccounts", "ServiceAccount", "io.k8s.api.core.v1.ServiceAccount", ResourceStrategy.Default, BuiltInColumns.ServiceAccounts,
+            shortNames: ["sa"]));
         registry.Register(Make("", "v1", "pods", "Pod", "io.k8s.api.core.v1.Pod", new PodStrategy(), BuiltInColumns.Pods,
             shortNames: ["po"], categories: ["all"], fields: Fields(
                 ("spec.nodeName", o => o["spec"]?["nodeName"]?.GetValue<string>()),
@@ -67,6 +69,16 @@ public static class BuiltInResources
             shortNames: ["deploy"], categories: ["all"], scale: new ScaleSubresource(".spec.replicas", ".status.replicas", null, SelectorFromSpec: true)));
         registry.Register(Make("networking.k8s.io", "v1", "ingresses", "Ingress", "io.k8s.api.networking.v1.Ingress", new IngressStrategy(), BuiltInColumns.Ingresses,
             shortNames: ["ing"]));
+        registry.Register(Make("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", "io.k8s.api.policy.v1.PodDisruptionBudget", new PodDisruptionBudgetStrategy(),
+            BuiltInColumns.PodDisruptionBudgets, shortNames: ["pdb"]));
+        // RBAC kinds are stored and served so that install manifests apply; LocalCluster never enforces them.
+        registry.Register(Make("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", "io.k8s.api.rbac.v1.ClusterRole", RbacRoleStrategy.Instance,
+            BuiltInColumns.Roles, namespaced: false));
+        registry.Register(Make("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", "io.k8s.api.rbac.v1.ClusterRoleBinding",
+            RbacBindingStrategy.ClusterRoleBinding, BuiltInColumns.RoleBindings, namespaced: false));
+        registry.Register(Make("rbac.authorization.k8s.io", "v1", "roles", "Role", "io.k8s.api.rbac.v1.Role", RbacRoleStrategy.Instance, BuiltInColumns.Roles));
+        registry.Register(Make("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", "io.k8s.api.rbac.v1.RoleBinding", RbacBindingStrategy.RoleBinding,
+            BuiltInColumns.RoleBindings));
         registry.Register(Make("coordination.k8s.io", "v1", "leases", "Lease", "io.k8s.api.coordination.v1.Lease", new LeaseStrategy(), BuiltInColumns.Leases));
         registry.Register(Make("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition",
             "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition", CustomResourceDefinitionStrategy.Instance,

@@ -68,8 +68,10 @@ public sealed class ResourceRegistry
         "events.k8s.io" => 2,
         "autoscaling" => 3,
         "networking.k8s.io" => 4,
-        "coordination.k8s.io" => 5,
-        "apiextensions.k8s.io" => 6,
-        _ => group.EndsWith(".k8s.io", StringComparison.Ordinal) ? 7 : 8,
+        "policy" => 5,
+        "rbac.authorization.k8s.io" => 6,
+        "coordination.k8s.io" => 7,
+        "apiextensions.k8s.io" => 8,
+        _ => group.EndsWith(".k8s.io", StringComparison.Ordinal) ? 9 : 10,
     };
 }

@@ -49,6 +49,26 @@ public static partial class NameRules
         return problems;
     }
 
+    /// <summary>A path segment name (RBAC roles and bindings, whose names such as system:controller:x are not subdomains).</summary>
+    public static IReadOnlyList<string> PathSegmentName(string name)
+    {
+        var problems = new List<string>();
+        if (name is "." or "..")
+        {
+            problems.Add($"may not be '{name}'");
+        }
+
+        foreach (var forbidden in new[] { "/", "%" })
+        {
+            if (name.Contains(forbidden, StringComparison.Ordinal))
+            {
+                problems.Add($"may not contain '{forbidden}'");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>A qualified name (label keys, annotation keys, finalizers): an optional DNS subdomain prefix and '/', then a name part.</summary>
     public static IReadOnlyList<string> QualifiedName(string value) => LabelFormat.KeyProblems(value);
 

@@ -18,7 +18,7 @@ public sealed class ControllerClusterFixture : IAsyncLifetime
     {
         Server = await LocalClusterServer.StartAsync(new LocalClusterOptions { PodReadinessDelay = TimeSpan.FromMilliseconds(300) });
         Kubectl = new Kubectl(Server);
-        (await Kubectl.RunAsync("apply", "-f", RepositoryRoot.File("crds"))).ShouldSucceed();
+        (await Kubectl.RunAsync("apply", "-k", RepositoryRoot.File("crds"))).ShouldSucceed();
         (await Kubectl.RunAsync("apply", "-f", Path.Combine(AppContext.BaseDirectory, "Fixtures", "crds", "gateway-api"))).ShouldSucceed();
         (await Kubectl.RunAsync("wait", "--for=condition=Established", "crd", "--all", "--timeout=30s")).ShouldSucceed();
     }

@@ -12,7 +12,9 @@ public sealed class CrdAgreementTests
     [Fact]
     public void Every_file_in_crds_is_compared_with_its_csharp_type()
     {
-        var files = Directory.GetFiles(RepositoryRoot.File("crds"), "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        // kustomization.yaml lists the CRDs for `kubectl apply -k crds/`; it is not a CRD itself.
+        var files = Directory.GetFiles(RepositoryRoot.File("crds"), "*.yaml").Select(Path.GetFileName)
+            .Where(name => name != "kustomization.yaml").Order(StringComparer.Ordinal);
 
         Assert.Equal(files, ShippedCrd.All.Select(crd => crd.FileName).Order(StringComparer.Ordinal));
     }

@@ -65,7 +65,8 @@ public sealed class InformerTests(ClusterFixture cluster)
         Assert.Single(informer.Cache.ByLabel("owned-by", "canaryflow"));
 
         await ConfigMaps.PatchAsync(ns, "mine", Patch.Merge(JsonNode.Parse("""{"metadata":{"labels":{"owned-by":null}}}""")!));
-        await Eventually.Async(() => informer.Cache.Get(ns, "mine") is null ? true : null);
+        // Handlers run just after the cache changes: wait for both, not only the cache.
+        await Eventually.Async(() => informer.Cache.Get(ns, "mine") is null && recorder.Events.Count >= 2 ? true : null);
         Assert.Equal(["added mine", "deleted mine"], recorder.Events);
         Assert.Empty(informer.Cache.ByLabel("owned-by", "canaryflow"));
         await stop.CancelAsync();

@@ -8,7 +8,7 @@ namespace CanaryFlow.LocalCluster.Tests.Crds;
 
 /// <summary>
 /// crds/analysistemplate.yaml, crds/clusteranalysistemplate.yaml and crds/analysisrun.yaml through the real kubectl:
-/// <c>kubectl apply -f crds/</c> installs them, every documented field is stored as written, <c>kubectl get</c>
+/// <c>kubectl apply -k crds/</c> installs them, every documented field is stored as written, <c>kubectl get</c>
 /// shows the printer columns under the short names, and the controller's status writes go through the status
 /// subresource.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed partial class AnalysisCrdTests(LocalClusterFixture cluster) : IDis
     {
         await AnalysisManifests.InstallAsync(_kubectl);
 
-        var again = (await _kubectl.RunAsync("apply", "-f", AnalysisManifests.CrdDirectory)).ShouldSucceed();
+        var again = (await _kubectl.RunAsync("apply", "-k", AnalysisManifests.CrdDirectory)).ShouldSucceed();
 
         Assert.Equal(
             [

@@ -17,11 +17,11 @@ public static class AnalysisManifests
 
     public static string CrdDirectory { get; } = RepositoryRoot.File("crds");
 
-    /// <summary><c>kubectl apply -f crds/</c> (a no-op when another test already did) and waits until every API is served.</summary>
+    /// <summary><c>kubectl apply -k crds/</c> (a no-op when another test already did) and waits until every API is served.</summary>
     public static async Task InstallAsync(Kubectl kubectl)
     {
         ArgumentNullException.ThrowIfNull(kubectl);
-        (await kubectl.RunAsync("apply", "-f", CrdDirectory)).ShouldSucceed();
+        (await kubectl.RunAsync("apply", "-k", CrdDirectory)).ShouldSucceed();
         (await kubectl.RunAsync("wait", "--for=condition=Established", "crd/" + RolloutManifests.CrdName, "crd/" + TemplateCrd, "crd/" + ClusterTemplateCrd, "crd/" + RunCrd, "--timeout=30s"))
             .ShouldSucceed();
     }

@@ -1,0 +1,1 @@
+return await CanaryFlow.Cli.CommandLine.PluginCommand.RunAsync(args).ConfigureAwait(false);
