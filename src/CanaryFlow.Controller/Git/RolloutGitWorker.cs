@@ -29,6 +29,7 @@ internal sealed partial class RolloutGitWorker : IGitWork
 
     public RolloutGitWorker(GitRevisionResolver resolver, GitRevertRunner reverts, Action<RolloutKey> requeue, TimeProvider clock, ILogger logger, int workers = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         _resolver = resolver;
         _reverts = reverts;
         _requeue = requeue;
@@ -39,6 +40,9 @@ internal sealed partial class RolloutGitWorker : IGitWork
 
     /// <summary>Pieces of work queued or running now.</summary>
     public int Active => _active.Count;
+
+    /// <summary>Called after each piece of work with its operation and outcome (done, retry), for the metrics.</summary>
+    public Action<string, string>? Completed { get; init; }
 
     public void Submit(Rollout rollout, RolloutAction work)
     {
@@ -100,6 +104,7 @@ internal sealed partial class RolloutGitWorker : IGitWork
             outcome = GitWorkOutcome.RetryLater;
         }
 
+        Completed?.Invoke(item.Key.Operation, outcome == GitWorkOutcome.Done ? "done" : "retry");
         if (outcome == GitWorkOutcome.Done)
         {
             _backoff.TryRemove(item.Key, out _);
