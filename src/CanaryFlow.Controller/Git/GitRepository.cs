@@ -11,7 +11,7 @@ namespace CanaryFlow.Controller.Git;
 /// </summary>
 internal sealed class GitRepository : IAsyncDisposable
 {
-    private const string EmptyObjectId = "0000000000000000000000000000000000000000";
+    private const string _emptyObjectId = "0000000000000000000000000000000000000000";
     private readonly string _directory;
     private readonly GitRemote _remote;
     private readonly GitCli _git;
@@ -105,6 +105,44 @@ internal sealed class GitRepository : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>The first-parent chain from <paramref name="head"/> (head first), at most <paramref name="maxCount"/> commits.</summary>
+    public async Task<IReadOnlyList<string>> FirstParentChainAsync(string head, int maxCount, CancellationToken cancellationToken)
+    {
+        var output = await RunLocalCheckedAsync(["rev-list", "--first-parent", $"--max-count={maxCount}", head], null, cancellationToken);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>
+    /// The newest commit on the first-parent chain from <paramref name="commit"/> (itself included) that changed any of
+    /// <paramref name="paths"/> against its first parent, or null when none did. A merge counts when it brought a
+    /// change in.
+    /// </summary>
+    public async Task<string?> NewestChangeAsync(string commit, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        List<string> arguments = ["rev-list", "--first-parent", "--max-count=1", commit];
+        if (!paths.Any(IsRoot))
+        {
+            arguments.Add("--");
+            arguments.AddRange(paths.Select(path => path.Trim('/')));
+        }
+
+        var output = (await RunLocalCheckedAsync(arguments, null, cancellationToken)).Trim();
+        return output.Length == 0 ? null : output;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is reachable from <paramref name="descendant"/> (a commit is its own ancestor).</summary>
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken)
+    {
+        var result = await RunLocalAsync(["merge-base", "--is-ancestor", ancestor, descendant], null, cancellationToken);
+        return result.ExitCode switch
+        {
+            0 => true,
+            1 => false,
+            _ => throw new GitCommandException("merge-base", result.ExitCode, result.Stderr),
+        };
+    }
+
     /// <summary>
     /// Makes a commit whose parent is <paramref name="parent"/> and whose tree is the parent's with
     /// <paramref name="changes"/> applied; no ref moves, so an unpushed commit is simply garbage later.
@@ -127,7 +165,7 @@ internal sealed class GitRepository : IAsyncDisposable
             var indexInfo = new StringBuilder();
             foreach (var removal in changes.Removals)
             {
-                indexInfo.Append($"0 {EmptyObjectId}\t{removal}\0");
+                indexInfo.Append($"0 {_emptyObjectId}\t{removal}\0");
             }
 
             foreach (var write in changes.Writes)

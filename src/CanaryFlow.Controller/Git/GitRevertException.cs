@@ -7,4 +7,9 @@ internal sealed class GitRevertException : Exception
         : base(message)
     {
     }
+
+    public GitRevertException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

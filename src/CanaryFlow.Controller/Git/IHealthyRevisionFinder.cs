@@ -1,11 +1,11 @@
 namespace CanaryFlow.Controller.Git;
 
-/// <summary>Finds, by content, the config-repo commit that produced a Rollout's template.</summary>
+/// <summary>Finds the config-repo commit that produced a Rollout's stable template (<c>status.git.stableRevision</c>).</summary>
 internal interface IHealthyRevisionFinder
 {
     /// <summary>
-    /// Newest commit on the fetched branch (first-parent walk, bounded depth) whose manifests under Path yield Rollout
-    /// Namespace/Name with TemplateHash. The hint (sync tool revision) is tried first and used only if it yields the hash.
+    /// Newest commit on the fetched branch (first-parent walk, bounded depth, default 200) whose manifests under Path
+    /// yield Rollout Namespace/Name with TemplateHash. The hint (sync tool revision) is tried first and used only if it yields the hash.
     /// Null when no commit within the depth yields it.
     /// </summary>
     Task<HealthyRevision?> FindAsync(GitRepository repository, HealthyRevisionQuery query, CancellationToken cancellationToken);

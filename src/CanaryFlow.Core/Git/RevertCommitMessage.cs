@@ -8,7 +8,7 @@ namespace CanaryFlow.Core.Git;
 /// </summary>
 public static class RevertCommitMessage
 {
-    private const int ShortSha = 12;
+    private const int _shortSha = 12;
 
     public static string Build(RevertRequest request, IReadOnlyList<GitCommit> revertedCommits)
     {
@@ -39,5 +39,5 @@ public static class RevertCommitMessage
         return message.ToString();
     }
 
-    private static string Short(string sha) => sha.Length > ShortSha ? sha[..ShortSha] : sha;
+    private static string Short(string sha) => sha.Length > _shortSha ? sha[.._shortSha] : sha;
 }
