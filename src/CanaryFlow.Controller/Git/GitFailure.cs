@@ -9,7 +9,7 @@ namespace CanaryFlow.Controller.Git;
 /// </summary>
 internal static class GitFailure
 {
-    public static bool IsExpected(Exception e) => e is GitCommandException or GitRevertException or SecretUnavailableException
+    public static bool IsExpected(Exception e) => e is GitCommandException or GitRevertException or GitCredentialsException or ManifestRenderException or SecretUnavailableException
         or KubernetesApiException or HttpRequestException or IOException or TimeoutException;
 
     /// <summary>The reason for the GitRevertFailed condition.</summary>
@@ -18,7 +18,8 @@ internal static class GitFailure
         GitCommandException { TimedOut: true } => "GitTimeout",
         GitCommandException command when LooksLikeAuthentication(command.Stderr) => "GitAuthenticationFailed",
         GitCommandException => "GitCommandFailed",
-        SecretUnavailableException => "GitCredentialsUnavailable",
+        SecretUnavailableException or GitCredentialsException => "GitCredentialsUnavailable",
+        ManifestRenderException => "ManifestRenderFailed",
         KubernetesApiException => "KubernetesApiError",
         _ => "GitRevertFailed",
     };

@@ -22,17 +22,17 @@ internal sealed partial class RolloutGitWorker : IGitWork
     private readonly ConcurrentDictionary<GitWorkKey, Backoff> _backoff = new();
     private readonly GitRevisionResolver _resolver;
     private readonly GitRevertRunner _reverts;
-    private readonly Action<RolloutKey> _requeue;
+    private readonly Action<RolloutKey, TimeSpan> _requeueAfter;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly int _workers;
 
-    public RolloutGitWorker(GitRevisionResolver resolver, GitRevertRunner reverts, Action<RolloutKey> requeue, TimeProvider clock, ILogger logger, int workers = 2)
+    public RolloutGitWorker(GitRevisionResolver resolver, GitRevertRunner reverts, Action<RolloutKey, TimeSpan> requeueAfter, TimeProvider clock, ILogger logger, int workers = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         _resolver = resolver;
         _reverts = reverts;
-        _requeue = requeue;
+        _requeueAfter = requeueAfter;
         _clock = clock;
         _logger = logger;
         _workers = workers;
@@ -114,23 +114,11 @@ internal sealed partial class RolloutGitWorker : IGitWork
             var failures = _backoff.TryGetValue(item.Key, out var previous) ? previous.Failures + 1 : 1;
             var delay = TimeSpan.FromTicks(Math.Min(_firstBackoff.Ticks << Math.Min(failures - 1, 16), _maxBackoff.Ticks));
             _backoff[item.Key] = new Backoff(failures, _clock.GetUtcNow() + delay);
-            _ = RequeueAfterAsync(new RolloutKey(item.Key.Namespace, item.Key.Name), delay, cancellationToken);
+            // After the back-off the Rollout is decided again, which asks for the work again if it is still wanted.
+            _requeueAfter(new RolloutKey(item.Key.Namespace, item.Key.Name), delay);
         }
 
         _active.TryRemove(item.Key, out _);
-    }
-
-    /// <summary>After the back-off the Rollout is decided again, which asks for the work again if it is still wanted.</summary>
-    private async Task RequeueAfterAsync(RolloutKey key, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
-            _requeue(key);
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Git work {Operation} for {Namespace}/{Name} failed unexpectedly; retrying after a back-off")]

@@ -28,7 +28,4 @@ public static class RolloutApi
 
     /// <summary>Annotation on Services the controller points at a ReplicaSet hash.</summary>
     public const string ManagedByAnnotation = "rollout.canaryflow.io/managed-by";
-
-    /// <summary>The config-repo revision a sync tool applied (a hint for status.git, verified by content before use).</summary>
-    public const string GitRevisionAnnotation = "canaryflow.io/git-revision";
 }

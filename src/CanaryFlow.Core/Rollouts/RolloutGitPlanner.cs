@@ -1,4 +1,5 @@
 using CanaryFlow.Core.Api;
+using CanaryFlow.Core.Git;
 
 namespace CanaryFlow.Core.Rollouts;
 
@@ -20,7 +21,7 @@ internal static class RolloutGitPlanner
 
         var git = plan.Git ?? new GitStatus();
         var steady = plan.CurrentHash == plan.StableHash;
-        var hint = HintOf(plan.Rollout);
+        var hint = GitRevisionHint.From(plan.Rollout.Metadata.Annotations);
         if (git.StableHash != plan.StableHash || git.StableRevision is null)
         {
             // The hint names what the sync tool applied, which yields the current template; for the stable one only
@@ -40,9 +41,4 @@ internal static class RolloutGitPlanner
             plan.Actions.Add(new RevertInGit(plan.CurrentHash, plan.StableHash, stableRevision, plan.AbortReason ?? "aborted"));
         }
     }
-
-    private static string? HintOf(Rollout rollout) =>
-        rollout.Metadata.Annotations is { } annotations && annotations.TryGetValue(RolloutApi.GitRevisionAnnotation, out var revision) && !string.IsNullOrWhiteSpace(revision)
-            ? revision.Trim()
-            : null;
 }

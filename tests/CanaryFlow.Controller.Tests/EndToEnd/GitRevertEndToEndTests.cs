@@ -99,16 +99,17 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
     public async Task Wrong_credentials_report_GitRevertFailed_keep_traffic_on_stable_and_never_log_the_secret()
     {
         const string token = "cf-secret-token-4b1d2c9e";
-        using var server = await AuthenticatedGitServer.StartAsync(_repository.BarePath, "git", "the-right-token");
+        await using var server = await GitHttpBackendServer.StartAsync(_repository.Root, "git", "the-right-token");
+        GitHttpBackendServer.EnablePush(_repository.BarePath);
         (await cluster.Kubectl.RunAsync("create", "secret", "generic", "config-repo", "-n", _scope.Namespace, "--from-literal=token=" + token)).ShouldSucceed();
         var sync = new SyncToolHarness(cluster.Kubectl, _repository, AppPath);
-        _repository.Commit("api: base and production overlay", BaseFiles(repoUrl: server.RepositoryUrl, secret: "config-repo"));
+        _repository.Commit("api: base and production overlay", BaseFiles(repoUrl: server.Url("origin.git"), secret: "config-repo"));
         _repository.Commit("api: release v2", Overlay("v2"));
-        var controller = _scope.StartController();
+        var controller = _scope.StartController("--log-level", "trace");
         await sync.SyncAsync();
         await Eventually.UntilAsync(_scope.RolloutAsync, r => EndToEndScope.Phase(r) == "Healthy", "v2 healthy", _long);
 
-        _repository.Commit("api: release v3", Overlay("v3"));
+        var v3 = _repository.Commit("api: release v3", Overlay("v3"));
         await sync.SyncAsync();
         var failed = await Eventually.UntilAsync(_scope.RolloutAsync, r => Condition(r, "GitRevertFailed")?["status"]?.GetValue<string>() == "True", "GitRevertFailed", _long);
 
@@ -119,8 +120,8 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
         Assert.Equal(EndToEndScope.Status(failed, "stableRS"), await _scope.JsonPathAsync("{.spec.selector.rollouts-pod-template-hash}", "svc", "api-stable", "-n", _scope.Namespace));
         Assert.Equal("", EndToEndScope.Status(failed, "git.revertCommit"));
         Assert.Contains("GitRevertFailed", await _scope.EventReasonsAsync());
-        Assert.True(server.RejectedRequests > 0);
-        Assert.Equal(0, server.AcceptedPushes);
+        Assert.True(server.Rejected > 0);
+        Assert.Equal(v3, _repository.RemoteRef("refs/heads/main"));
         Assert.DoesNotContain(token, controller.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(token, failed.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(token, string.Join('\n', (await _scope.EventsAsync()).Select(e => e.ToJsonString())), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using CanaryFlow.Core.Api;
+using CanaryFlow.Core.Git;
 using CanaryFlow.Core.Rollouts;
 using CanaryFlow.Kubernetes.Models;
 using static CanaryFlow.Core.Tests.Rollouts.RolloutSpecs;
@@ -19,12 +20,12 @@ public sealed class RolloutGitTests
     [Fact]
     public void The_stable_revision_is_looked_up_once_for_the_stable_template()
     {
-        var world = new RolloutWorld(GitSpec()) { Annotations = new() { [RolloutApi.GitRevisionAnnotation] = " abc123 " } };
+        var world = new RolloutWorld(GitSpec()) { Annotations = new() { [GitRevisionHint.Annotation] = " ABC1234 " } };
         world.RunUntilQuiet();
 
         var stable = world.Status!.StableRs!;
         var lookup = Assert.IsType<ResolveGitRevision>(Assert.Single(world.GitWork));
-        Assert.Equal(new ResolveGitRevision(GitRevisionRole.Stable, stable, "abc123"), lookup);
+        Assert.Equal(new ResolveGitRevision(GitRevisionRole.Stable, stable, "abc1234"), lookup);
         Assert.Equal("commit-" + stable, world.Status.Git!.StableRevision);
         Assert.Equal(stable, world.Status.Git.StableHash);
 
@@ -54,7 +55,7 @@ public sealed class RolloutGitTests
         var canary = world.Status!.CurrentPodHash!;
 
         // The hint names what was applied, which is the canary's template, never the stable one's.
-        world.Annotations = new() { [RolloutApi.GitRevisionAnnotation] = "def456" };
+        world.Annotations = new() { [GitRevisionHint.Annotation] = "def4567" };
         Assert.Equal([new ResolveGitRevision(GitRevisionRole.Canary, canary, null)], world.GitWork);
         Assert.Equal("commit-" + canary, world.Status.Git!.CanaryRevision);
 
@@ -62,7 +63,7 @@ public sealed class RolloutGitTests
         world.RunUntilQuiet();
 
         Assert.Equal("Healthy", world.Phase);
-        Assert.Equal(new ResolveGitRevision(GitRevisionRole.Stable, canary, "def456"), world.GitWork[^1]);
+        Assert.Equal(new ResolveGitRevision(GitRevisionRole.Stable, canary, "def4567"), world.GitWork[^1]);
         Assert.Equal("commit-" + canary, world.Status.Git.StableRevision);
         Assert.DoesNotContain(world.GitWork, w => w is RevertInGit);
     }
