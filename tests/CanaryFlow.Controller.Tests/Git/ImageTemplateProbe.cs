@@ -6,7 +6,8 @@ namespace CanaryFlow.Controller.Tests.Git;
 /// <summary>
 /// A content probe for these tests: the manifests yield the aborted template when the Rollout file at the commit
 /// names the aborted image (read from the real repository). <see cref="BeforeAnswer"/> runs on each call, which is
-/// after the fetch and before the push: the place to push a competing commit.
+/// after the fetch and before the push: the place to push a competing commit. The real content probe is tested in
+/// ManifestTemplateProbeTests and GitHttpTransportTests.
 /// </summary>
 internal sealed class ImageTemplateProbe(string rolloutFile, string abortedImage) : ITemplateProbe
 {
