@@ -11,7 +11,7 @@ namespace CanaryFlow.Controller.Git;
 /// call, not watched (a controller watching every Secret would hold all of a cluster's credentials in memory), and as
 /// one object so the keys always come from one version of it.
 /// </summary>
-internal sealed class GitCredentialsReader
+internal sealed class GitCredentialsReader : IGitCredentialSource
 {
     public const string TokenKey = "token";
     public const string UsernameKey = "username";
