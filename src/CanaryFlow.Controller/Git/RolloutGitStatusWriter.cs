@@ -18,7 +18,7 @@ namespace CanaryFlow.Controller.Git;
 /// </summary>
 internal sealed class RolloutGitStatusWriter
 {
-    private const int ConflictAttempts = 5;
+    private const int _conflictAttempts = 5;
     private readonly ResourceClient<Rollout> _rollouts;
     private readonly IEventRecorder _events;
     private readonly RecentWrites<Rollout> _recent;
@@ -101,7 +101,7 @@ internal sealed class RolloutGitStatusWriter
                 _recent.Remember(written);
                 return true;
             }
-            catch (KubernetesApiException e) when (e.IsConflict && attempt < ConflictAttempts)
+            catch (KubernetesApiException e) when (e.IsConflict && attempt < _conflictAttempts)
             {
                 // A reconcile wrote the status in between: compute the change again from its copy.
             }

@@ -1,7 +1,7 @@
 using CanaryFlow.Controller.Analysis;
-using CanaryFlow.Controller.Git;
 using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Caching;
+using CanaryFlow.Controller.Git;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Queue;

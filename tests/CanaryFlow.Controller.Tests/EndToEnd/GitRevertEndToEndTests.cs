@@ -14,7 +14,7 @@ namespace CanaryFlow.Controller.Tests.EndToEnd;
 [Collection(ControllerClusterCollection.Name)]
 public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, PrometheusFixture prometheus) : IAsyncLifetime, IClassFixture<PrometheusFixture>
 {
-    private const string AppPath = "apps/api/overlays/production";
+    private const string _appPath = "apps/api/overlays/production";
     private static readonly TimeSpan _long = EndToEndScope.Long;
     private EndToEndScope _scope = null!;
     private GitTestRepository _repository = null!;
@@ -37,7 +37,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
     [Fact]
     public async Task An_aborted_canary_is_reverted_in_git_and_the_resync_returns_to_stable_without_steps()
     {
-        var sync = new SyncToolHarness(cluster.Kubectl, _repository, AppPath);
+        var sync = new SyncToolHarness(cluster.Kubectl, _repository, _appPath);
         _repository.Commit("api: base and production overlay", BaseFiles());
         var v1 = _repository.Commit("api: release v1", Overlay("v1"));
         _scope.StartController();
@@ -63,7 +63,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
         // One commit on top of v3, restoring the path to v2's tree and nothing else, explained in its message.
         Assert.Equal(revert, _repository.RemoteRef("refs/heads/main"));
         Assert.Equal(v3, GitTestRepository.Run(_repository.BarePath, "rev-parse", revert + "^").Trim());
-        Assert.Equal(_repository.TreeAt(v2, AppPath), _repository.TreeAt(revert, AppPath));
+        Assert.Equal(_repository.TreeAt(v2, _appPath), _repository.TreeAt(revert, _appPath));
         Assert.Equal(_repository.TreeAt(v3, "apps/api/base"), _repository.TreeAt(revert, "apps/api/base"));
         var message = GitTestRepository.Run(_repository.BarePath, "log", "-1", "--format=%B", revert);
         Assert.StartsWith($"Revert {_scope.Namespace}/api to {v2[..7]}", message, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
         await using var server = await GitHttpBackendServer.StartAsync(_repository.Root, "git", "the-right-token");
         GitHttpBackendServer.EnablePush(_repository.BarePath);
         (await cluster.Kubectl.RunAsync("create", "secret", "generic", "config-repo", "-n", _scope.Namespace, "--from-literal=token=" + token)).ShouldSucceed();
-        var sync = new SyncToolHarness(cluster.Kubectl, _repository, AppPath);
+        var sync = new SyncToolHarness(cluster.Kubectl, _repository, _appPath);
         _repository.Commit("api: base and production overlay", BaseFiles(repoUrl: server.Url("origin.git"), secret: "config-repo"));
         _repository.Commit("api: release v2", Overlay("v2"));
         var controller = _scope.StartController("--log-level", "trace");
@@ -154,7 +154,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
               git:
                 repoURL: {{repoUrl ?? _repository.Url}}
                 branch: main
-                path: {{AppPath}}
+                path: {{_appPath}}
                 revert: commit
                 {{(secret is null ? "" : $"secretRef: {{name: {secret}}}")}}
               template:
@@ -197,7 +197,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
     /// <summary>The production overlay of one release: its namespace, its image and the version its analysis measures.</summary>
     private Dictionary<string, string?> Overlay(string release) => new()
     {
-        [AppPath + "/kustomization.yaml"] = $"""
+        [_appPath + "/kustomization.yaml"] = $"""
             namespace: {_scope.Namespace}
             resources: [../../base]
             images:
@@ -207,7 +207,7 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
             - path: analysis-version.yaml
               target: {"{"}kind: Rollout, name: api{"}"}
             """,
-        [AppPath + "/analysis-version.yaml"] = $"""
+        [_appPath + "/analysis-version.yaml"] = $"""
             - op: replace
               path: /spec/strategy/canary/steps/1/analysis/args/0/value
               value: {Version(release)}
