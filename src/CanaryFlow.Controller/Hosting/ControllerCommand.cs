@@ -26,9 +26,10 @@ public static class ControllerCommand
         var qps = new Option<double>("--kube-api-qps") { Description = "Client-side request rate to the API server", DefaultValueFactory = _ => 50 };
         var burst = new Option<int>("--kube-api-burst") { Description = "Client-side request burst", DefaultValueFactory = _ => 100 };
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, information, warning or error", DefaultValueFactory = _ => "information" };
+        var gitCache = new Option<string?>("--git-cache-dir") { Description = "Where config-repo clones are cached for spec.git (default: a fresh directory under the temp directory, removed at exit)" };
         var root = new RootCommand("CanaryFlow controller: takes Rollouts through their canary steps")
         {
-            kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, leaseDuration, renewDeadline, retryPeriod, metrics, health, workers, resync, qps, burst, logLevel,
+            kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, leaseDuration, renewDeadline, retryPeriod, metrics, health, workers, resync, qps, burst, logLevel, gitCache,
         };
         root.SetAction(async (parse, token) =>
         {
@@ -53,6 +54,7 @@ public static class ControllerCommand
                     Qps = parse.GetValue(qps) > 0 ? parse.GetValue(qps) : throw new FormatException("--kube-api-qps must be greater than 0"),
                     Burst = Positive(parse.GetValue(burst), "--kube-api-burst"),
                     LogLevel = ParseLevel(parse.GetValue(logLevel)!),
+                    GitCacheDirectory = parse.GetValue(gitCache),
                 };
                 BindAddress.Parse(options.MetricsBindAddress, "--metrics-bind-address");
                 BindAddress.Parse(options.HealthProbeBindAddress, "--health-probe-bind-address");

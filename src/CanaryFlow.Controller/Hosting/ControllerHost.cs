@@ -65,6 +65,7 @@ public static partial class ControllerHost
             Namespace = options.Namespace,
             Workers = options.Workers,
             ResyncPeriod = options.ResyncPeriod,
+            GitCacheDirectory = options.GitCacheDirectory,
             LeaderElection = options.LeaderElect
                 ? new LeaderElectionOptions
                 {

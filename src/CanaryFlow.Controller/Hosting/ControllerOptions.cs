@@ -40,4 +40,7 @@ public sealed record ControllerOptions
     public int Burst { get; init; } = 100;
 
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
+    /// <summary>Where config-repo clones are cached; null: a fresh directory under the temp directory, removed at exit.</summary>
+    public string? GitCacheDirectory { get; init; }
 }

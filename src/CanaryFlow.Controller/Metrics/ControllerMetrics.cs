@@ -25,6 +25,7 @@ public sealed class ControllerMetrics
     public const string LeaderName = "canaryflow_leader";
     public const string MeasurementsName = "canaryflow_analysis_measurements_total";
     public const string MeasurementDurationName = "canaryflow_analysis_measurement_duration_seconds";
+    public const string GitOperationsName = "canaryflow_git_operations_total";
 
     /// <summary>The <c>result</c> of a reconcile: what it returned, or <see cref="ErrorResult"/> when it threw.</summary>
     public const string DoneResult = "done";
@@ -70,6 +71,9 @@ public sealed class ControllerMetrics
         MeasurementDuration = registry.CreateHistogram(
             MeasurementDurationName, "Time one analysis measurement took (query and judgement), by provider.", Histogram.DefaultBuckets, ["provider"], maxSeries: 4);
 
+        GitOperations = registry.CreateCounter(
+            GitOperationsName, "Config-repo work for spec.git by operation (resolve-stable, resolve-canary, revert) and outcome (done, retry).", ["operation", "outcome"], maxSeries: 8);
+
         // Known label values exist from the start, so rate() and absent-series alerts see zeros rather than nothing.
         foreach (var result in (ReadOnlySpan<string>)[DoneResult, RequeueResult, FailedResult, ErrorResult])
         {
@@ -109,6 +113,11 @@ public sealed class ControllerMetrics
     public Counter Measurements { get; }
 
     public Histogram MeasurementDuration { get; }
+
+    public Counter GitOperations { get; }
+
+    /// <summary>Counts one piece of Git work: <paramref name="outcome"/> is <c>done</c> or <c>retry</c>.</summary>
+    public void RecordGitOperation(string operation, string outcome) => GitOperations.WithLabels(operation, outcome).Inc();
 
     /// <summary>Counts one analysis measurement; <paramref name="provider"/> is <c>prometheus</c>, <c>web</c> or <c>none</c>.</summary>
     public void RecordMeasurement(string provider, string phase, TimeSpan duration)

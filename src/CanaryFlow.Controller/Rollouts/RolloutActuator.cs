@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Caching;
+using CanaryFlow.Controller.Git;
 using CanaryFlow.Controller.Routing;
 using CanaryFlow.Core.Api;
 using CanaryFlow.Core.Rollouts;
@@ -29,8 +30,9 @@ public sealed partial class RolloutActuator
     private readonly IEventRecorder _events;
     private readonly RecentWrites<Rollout> _recent;
     private readonly ILogger<RolloutActuator> _logger;
+    private readonly IGitWork? _git;
 
-    public RolloutActuator(RolloutClients clients, TrafficRouterSet routers, IAnalysisRunner analysis, IEventRecorder events, RecentWrites<Rollout> recent, ILogger<RolloutActuator> logger)
+    public RolloutActuator(RolloutClients clients, TrafficRouterSet routers, IAnalysisRunner analysis, IEventRecorder events, RecentWrites<Rollout> recent, ILogger<RolloutActuator> logger, IGitWork? git = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         _rollouts = clients.Rollouts;
@@ -42,6 +44,7 @@ public sealed partial class RolloutActuator
         _events = events;
         _recent = recent;
         _logger = logger;
+        _git = git;
     }
 
     /// <summary>Applies the decision; returns the number of API writes it made.</summary>
@@ -52,6 +55,11 @@ public sealed partial class RolloutActuator
         var writes = 0;
         foreach (var action in decision.Actions)
         {
+            if (action is ResolveGitRevision or RevertInGit)
+            {
+                continue;
+            }
+
             await ApplyAsync(rollout, action, cancellationToken).ConfigureAwait(false);
             writes++;
         }
@@ -59,6 +67,13 @@ public sealed partial class RolloutActuator
         if (await WriteStatusAsync(rollout, decision.Status, cancellationToken).ConfigureAwait(false))
         {
             writes++;
+        }
+
+        // Git work is handed off once traffic is where the decision wants it and the status (the abort, status.git.rejected)
+        // is written: the Git side checks a fresh copy against what it is asked to do.
+        foreach (var action in decision.Actions.Where(a => a is ResolveGitRevision or RevertInGit))
+        {
+            _git?.Submit(rollout, action);
         }
 
         // After the status write: a reconcile that fails before it decides again, and would repeat the Events.

@@ -1,6 +1,7 @@
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Controller.Analysis.Providers;
 using CanaryFlow.Controller.Caching;
+using CanaryFlow.Controller.Git;
 using CanaryFlow.Controller.Health;
 using CanaryFlow.Controller.Metrics;
 using CanaryFlow.Controller.Queue;
@@ -31,6 +32,9 @@ public sealed record RolloutControllerSettings
     public LeaderElectionOptions? LeaderElection { get; init; }
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where config-repo clones are cached; null: a fresh temp directory, removed on dispose.</summary>
+    public string? GitCacheDirectory { get; init; }
 }
 
 /// <summary>
@@ -55,6 +59,7 @@ public sealed partial class RolloutController : IAsyncDisposable
     private readonly WorkQueue<RolloutKey> _queue;
     private readonly RolloutEnqueuer _enqueuer;
     private readonly EventRecorder _events;
+    private readonly GitWorkspace _gitWorkspace;
 
     public RolloutController(KubernetesClient client, RolloutControllerSettings settings, ControllerMetrics metrics, ReadinessState readiness, LivenessState liveness, ILoggerFactory loggerFactory, IReadOnlyList<IMetricProvider>? metricProviders = null)
     {
@@ -99,11 +104,15 @@ public sealed partial class RolloutController : IAsyncDisposable
         Analysis.AddRunHandler(_enqueuer);
         var analysis = Analysis.Runner;
         var observer = new RolloutObserver(_rolloutInformer.Cache, _replicaSetInformer.Cache, _serviceInformer.Cache, analysis, Recent, Routers);
-        var actuator = new RolloutActuator(Clients, Routers, analysis, _events, Recent, loggerFactory.CreateLogger<RolloutActuator>());
+        Git = CreateGitWork(settings, metrics, loggerFactory, out _gitWorkspace);
+        var actuator = new RolloutActuator(Clients, Routers, analysis, _events, Recent, loggerFactory.CreateLogger<RolloutActuator>(), Git);
         Reconciler = new RolloutReconciler(observer, actuator, Clients, clock, loggerFactory.CreateLogger<RolloutReconciler>());
     }
 
     public RolloutClients Clients { get; }
+
+    /// <summary>The config-repo work of spec.git (revision lookups, reverts), run beside the reconciles while leading.</summary>
+    internal RolloutGitWorker Git { get; }
 
     /// <summary>The analysis engine: AnalysisRuns measured by this process's workers while it leads.</summary>
     public AnalysisRunController Analysis { get; }
@@ -192,7 +201,7 @@ public sealed partial class RolloutController : IAsyncDisposable
             _liveness.Heartbeat();
             return result;
         });
-        await Task.WhenAll(_queue.RunWorkersAsync(_settings.Workers, reconcile, cancellationToken), Analysis.RunWorkersAsync(cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(_queue.RunWorkersAsync(_settings.Workers, reconcile, cancellationToken), Analysis.RunWorkersAsync(cancellationToken), Git.RunAsync(cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Periodic work off the hot path: the phase gauge, the liveness heartbeat while idle, the resync.</summary>
@@ -262,6 +271,21 @@ public sealed partial class RolloutController : IAsyncDisposable
         _queue.Dispose();
         Analysis.Queue.Dispose();
         await _events.DisposeAsync().ConfigureAwait(false);
+        _gitWorkspace.Dispose();
+    }
+
+    private RolloutGitWorker CreateGitWork(RolloutControllerSettings settings, ControllerMetrics metrics, ILoggerFactory loggerFactory, out GitWorkspace workspace)
+    {
+        var clock = settings.Clock;
+        var logger = loggerFactory.CreateLogger("CanaryFlow.Controller.Git");
+        workspace = new GitWorkspace(new GitWorkspaceOptions { CacheDirectory = settings.GitCacheDirectory }, logger);
+        var manifests = new RolloutManifestReader(new ManifestRenderOptions());
+        var executor = new GitRevertExecutor(workspace, new ManifestTemplateProbe(manifests), GitRevertRetryPolicy.Default, clock, logger);
+        var status = new RolloutGitStatusWriter(Clients.Rollouts, _events, Recent, clock);
+        var credentials = new GitCredentialsReader(AnalysisClients.Create(_client).Secrets);
+        var resolver = new GitRevisionResolver(workspace, new GitHealthyRevisionFinder(manifests, logger), credentials, status, _events, logger);
+        var reverts = new GitRevertRunner(Clients.Rollouts, executor, resolver, credentials, status, logger);
+        return new RolloutGitWorker(resolver, reverts, _queue.AddAfter, clock, logger) { Completed = metrics.RecordGitOperation };
     }
 
     private static async Task IgnoreCancellation(Task task)

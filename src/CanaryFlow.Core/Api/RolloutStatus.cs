@@ -124,11 +124,23 @@ public sealed record PauseCondition : KubernetesRecord
 
 public sealed record GitStatus : KubernetesRecord
 {
+    /// <summary>The config-repo commit that produced the stable template (found by content).</summary>
     public string? StableRevision { get; init; }
 
+    /// <summary>The template hash <see cref="StableRevision"/> was found for: a promotion makes it stale.</summary>
+    public string? StableHash { get; init; }
+
+    /// <summary>The config-repo commit that produced the canary template in flight.</summary>
     public string? CanaryRevision { get; init; }
 
+    /// <summary>The template hash <see cref="CanaryRevision"/> was found for.</summary>
+    public string? CanaryHash { get; init; }
+
+    /// <summary>The commit that reverted the aborted template <see cref="RevertedHash"/> in the config repo.</summary>
     public string? RevertCommit { get; init; }
+
+    /// <summary>The aborted template hash that <see cref="RevertCommit"/> reverts: one revert per aborted template.</summary>
+    public string? RevertedHash { get; init; }
 
     [JsonConverter(typeof(TimeJsonConverter))]
     public DateTimeOffset? RevertedAt { get; init; }

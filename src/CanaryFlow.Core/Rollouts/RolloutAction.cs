@@ -52,3 +52,23 @@ public sealed record RolloutDecision(
 
 /// <summary>Delete one pod so its ReplicaSet replaces it (restart); the uid guards against deleting its replacement.</summary>
 public sealed record DeletePod(string Name, string Uid) : RolloutAction;
+
+/// <summary>Which template a config-repo revision is looked up for.</summary>
+public enum GitRevisionRole
+{
+    Stable,
+    Canary,
+}
+
+/// <summary>
+/// Find the config-repo commit that produced the template <paramref name="Hash"/> (status.git.stableRevision or
+/// canaryRevision). Git work: the controller runs it off the reconcile path. <paramref name="Hint"/> is the sync tool's
+/// revision, used only if its content yields the hash.
+/// </summary>
+public sealed record ResolveGitRevision(GitRevisionRole Role, string Hash, string? Hint) : RolloutAction;
+
+/// <summary>
+/// Commit the revert of the aborted template <paramref name="AbortedHash"/> to the config repo (restore the path to the
+/// commit that produced <paramref name="StableHash"/>). Always listed after the actions that put traffic on stable.
+/// </summary>
+public sealed record RevertInGit(string AbortedHash, string StableHash, string? StableRevision, string Reason) : RolloutAction;

@@ -21,6 +21,12 @@ public static class RolloutConditions
     /// <summary>With trafficRouting only: whether the router's objects and Services exist so that the controller can drive it.</summary>
     public const string TrafficRoutingReady = "TrafficRoutingReady";
 
+    /// <summary>
+    /// After an abort with spec.git: True when the revert could not be committed (the reason says why), False once it was.
+    /// Written by the Git work, not by the decision, which keeps it while the abort lasts and drops it afterwards.
+    /// </summary>
+    public const string GitRevertFailed = "GitRevertFailed";
+
     public const string DeadlineExceededReason = "ProgressDeadlineExceeded";
 
     /// <summary>The reason of Ready and Stalled while the traffic router cannot be driven.</summary>
@@ -50,6 +56,11 @@ public static class RolloutConditions
         if (facts.Routed)
         {
             conditions.Add(Make(TrafficRoutingReady, true, TrafficRoutingReasons.Ready));
+        }
+
+        if (facts.Aborted && previous?.FirstOrDefault(c => c.Type == GitRevertFailed) is { } gitRevert)
+        {
+            conditions.Add(gitRevert);
         }
 
         return conditions;

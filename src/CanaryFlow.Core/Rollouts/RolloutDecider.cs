@@ -55,6 +55,7 @@ public static partial class RolloutDecider
         }
 
         PruneHistory(plan);
+        RolloutGitPlanner.Plan(plan);
         return RolloutStatusBuilder.Build(plan, previousPhase);
     }
 

@@ -16,6 +16,7 @@ internal sealed class RolloutWorld
 {
     private readonly Dictionary<string, SimulatedReplicaSet> _replicaSets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObservedAnalysis> _analyses = new(StringComparer.Ordinal);
+    private readonly List<Func<RolloutStatus, RolloutStatus>> _gitResults = [];
     private long _generation = 1;
 
     public RolloutWorld(RolloutSpec spec, DateTimeOffset? start = null)
@@ -70,6 +71,15 @@ internal sealed class RolloutWorld
     public HashSet<string> NotYetObserved { get; } = new(StringComparer.Ordinal);
 
     public List<RolloutEvent> Events { get; } = [];
+
+    /// <summary>The Rollout's annotations (for example the sync tool's Git revision).</summary>
+    public Dictionary<string, string>? Annotations { get; set; }
+
+    /// <summary>Git work handed off (revision lookups and reverts), in order.</summary>
+    public List<RolloutAction> GitWork { get; } = [];
+
+    /// <summary>Whether the simulated Git work completes (false: the config repo is unreachable, nothing is recorded).</summary>
+    public bool GitAnswers { get; set; } = true;
 
     public List<RolloutAction> Actions { get; } = [];
 
@@ -147,7 +157,7 @@ internal sealed class RolloutWorld
 
     public Rollout Rollout() => new()
     {
-        Metadata = new ObjectMeta { Name = "api", Namespace = "prod", Uid = "uid-1", Generation = _generation, ResourceVersion = "1" },
+        Metadata = new ObjectMeta { Name = "api", Namespace = "prod", Uid = "uid-1", Generation = _generation, ResourceVersion = "1", Annotations = Annotations },
         Spec = Spec,
         Status = Status,
     };
@@ -167,6 +177,14 @@ internal sealed class RolloutWorld
         Actions.AddRange(decision.Actions);
         Events.AddRange(decision.Events);
         Status = RoundTrip(observed.Rollout with { Status = decision.Status }).Status;
+
+        // The Git work runs beside the reconciles and writes status.git when it is done.
+        foreach (var result in _gitResults)
+        {
+            Status = result(Status!);
+        }
+
+        _gitResults.Clear();
         LastDecision = decision;
         Decisions.Add(decision);
         return decision;
@@ -232,6 +250,10 @@ internal sealed class RolloutWorld
         Now = at;
     }
 
+    private static GitStatus Resolved(GitStatus git, ResolveGitRevision resolve) => resolve.Role == GitRevisionRole.Stable
+        ? git with { StableRevision = "commit-" + resolve.Hash, StableHash = resolve.Hash }
+        : git with { CanaryRevision = "commit-" + resolve.Hash, CanaryHash = resolve.Hash };
+
     private bool PodsChanged() => _replicaSets.Values.Any(r => r.Changed());
 
     /// <summary>
@@ -295,6 +317,24 @@ internal sealed class RolloutWorld
             case TerminateAnalysis terminate:
                 TerminatedAnalyses.Add(terminate.Name);
                 _analyses.Remove(terminate.Name);
+                break;
+            case ResolveGitRevision resolve:
+                GitWork.Add(resolve);
+                if (GitAnswers)
+                {
+                    _gitResults.Add(status => status with { Git = Resolved(status.Git ?? new GitStatus(), resolve) });
+                }
+
+                break;
+            case RevertInGit revert:
+                GitWork.Add(revert);
+                Assert.True(RouterWeight is null or 0, $"Git revert handed off while the router sends the canary {RouterWeight}");
+                Assert.Equal(revert.StableHash, StableServiceHash);
+                if (GitAnswers)
+                {
+                    _gitResults.Add(status => status with { Git = (status.Git ?? new GitStatus()) with { RevertCommit = "revert-" + revert.AbortedHash, RevertedHash = revert.AbortedHash } });
+                }
+
                 break;
             default:
                 throw new InvalidOperationException("unexpected action " + action);

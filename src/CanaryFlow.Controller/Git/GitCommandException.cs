@@ -1,0 +1,42 @@
+namespace CanaryFlow.Controller.Git;
+
+/// <summary>
+/// A git command failed or timed out. The message names the subcommand and git's own words so that a condition or
+/// Event can say why; arguments never carry credentials, so quoting them is safe.
+/// </summary>
+internal sealed class GitCommandException : Exception
+{
+    public GitCommandException(string command, int exitCode, string stderr)
+        : base($"git {command} failed with exit code {exitCode}: {FirstLines(stderr)}")
+    {
+        Command = command;
+        ExitCode = exitCode;
+        Stderr = stderr;
+    }
+
+    public GitCommandException(string command, TimeSpan timeout)
+        : base($"git {command} did not finish within {timeout.TotalSeconds:0.#} s")
+    {
+        Command = command;
+        ExitCode = -1;
+        Stderr = "";
+        TimedOut = true;
+    }
+
+    public string Command { get; }
+
+    public int ExitCode { get; }
+
+    public string Stderr { get; }
+
+    public bool TimedOut { get; }
+
+    // Conditions and Events have size limits; git's first lines carry the cause, the rest is hints.
+    private static string FirstLines(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("hint:", StringComparison.Ordinal))
+            .Take(3);
+        return string.Join(" / ", lines);
+    }
+}
