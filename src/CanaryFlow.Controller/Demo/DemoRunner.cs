@@ -97,7 +97,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
         _story.Line($"Waiting up to {timings.RevertTimeout.TotalSeconds:0}s for the revert commit (status.git.revertCommit, or a commit on {ConfigRepo.Branch} with the trailer {ConfigRepo.RevertTrailer})");
         var revert = await WaitForRevertAsync(environment, watcher, v3Commit, cancellationToken).ConfigureAwait(false);
         if (!Record("revert pushed", revert is not null, revert is null
-            ? $"no revert commit within {timings.RevertTimeout.TotalSeconds:0}s: this controller does not push Git reverts (spec.git is set; traffic stayed on v2, Git still says v3)"
+            ? $"no revert commit within {timings.RevertTimeout.TotalSeconds:0}s ({watcher.Latest?.GitRevertProblem ?? "the controller reported no Git revert and no GitRevertFailed condition"}): traffic stays on v2, but Git still says v3"
             : $"revert commit {revert[..7]}"))
         {
             return Finish(report, watcher);

@@ -20,7 +20,7 @@ public sealed record DemoTimings
         StatusPollInterval = TimeSpan.FromMilliseconds(200),
         Heartbeat = TimeSpan.FromSeconds(5),
         StageTimeout = TimeSpan.FromSeconds(90),
-        RevertTimeout = TimeSpan.FromSeconds(15),
+        RevertTimeout = TimeSpan.FromSeconds(10),
         PauseBetweenStages = TimeSpan.Zero,
     };
 

@@ -16,6 +16,7 @@ public sealed record RolloutSnapshot(
     string? AbortReason,
     string? Message,
     string? RevertCommit,
+    string? GitRevertProblem,
     long Generation,
     long? ObservedGeneration)
 {
@@ -42,6 +43,7 @@ public sealed record RolloutSnapshot(
             status?.AbortReason,
             status?.Message,
             status?.Git?.RevertCommit,
+            status?.Conditions?.FirstOrDefault(c => c.Type == "GitRevertFailed" && c.Status == "True")?.Message,
             rollout.Metadata.Generation ?? 0,
             status?.ObservedGeneration);
     }
