@@ -97,7 +97,7 @@ public sealed class ExampleOverlayTests(ControllerClusterFixture cluster)
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task Kubectl_applies_the_overlay_and_the_controller_takes_it_to_Healthy_with_all_traffic_on_stable(string overlay)
+    public async Task Kubectl_applies_the_overlay_the_controller_takes_it_Healthy_and_Argo_CDs_health_check_reads_its_real_statuses(string overlay)
     {
         var objects = await ExampleFiles.RenderAsync(cluster.Kubectl, overlay);
         var ns = ExampleFiles.Namespace(objects[0])!;
@@ -114,7 +114,7 @@ public sealed class ExampleOverlayTests(ControllerClusterFixture cluster)
 
         await using var controller = ControllerProcess.Start(kubectl.KubeconfigPath, ns);
         var rollout = await Eventually.UntilAsync(
-            async () => JsonNode.Parse((await kubectl.RunAsync("get", "rollout", "storefront", "-n", ns, "-o", "json")).ShouldSucceed().Stdout)!,
+            () => RolloutAsync(kubectl, ns),
             r => EndToEndScope.Phase(r) == "Healthy",
             "the example Rollout to become Healthy",
             EndToEndScope.Long);
@@ -126,9 +126,20 @@ public sealed class ExampleOverlayTests(ControllerClusterFixture cluster)
         var weights = (await kubectl.RunAsync("get", "httproute", "storefront", "-n", ns, "-o", "jsonpath={.spec.rules[0].backendRefs[*].weight}")).ShouldSucceed().Stdout;
         Assert.Equal("100 0", weights);
 
-        // What Argo CD would show for the status the controller really wrote.
+        // What Argo CD would show for the statuses the controller really writes: Healthy now, Suspended while the next
+        // release's canary waits at its first pause, Degraded once that canary is aborted.
         Assert.Equal("Healthy", (await ArgoCdHealthScript.EvaluateAsync(rollout)).Status);
+        (await kubectl.RunAsync("patch", "rollout", "storefront", "-n", ns, "--type=json", "-p",
+            """[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"registry.example.com/shop/storefront:next"}]""")).ShouldSucceed();
+        var paused = await Eventually.UntilAsync(() => RolloutAsync(kubectl, ns), r => EndToEndScope.Phase(r) == "Paused", "the canary to pause", EndToEndScope.Long);
+        Assert.Equal("Suspended", (await ArgoCdHealthScript.EvaluateAsync(paused)).Status);
+        (await kubectl.RunAsync("patch", "rollout", "storefront", "-n", ns, "--subresource=status", "--type=merge", "-p", """{"status":{"abort":true}}""")).ShouldSucceed();
+        var aborted = await Eventually.UntilAsync(() => RolloutAsync(kubectl, ns), r => EndToEndScope.Phase(r) == "Degraded", "the abort", EndToEndScope.Long);
+        Assert.Equal("Degraded", (await ArgoCdHealthScript.EvaluateAsync(aborted)).Status);
     }
+
+    private static async Task<JsonNode> RolloutAsync(Kubectl kubectl, string ns) =>
+        JsonNode.Parse((await kubectl.RunAsync("get", "rollout", "storefront", "-n", ns, "-o", "json")).ShouldSucceed().Stdout)!;
 
     private static string Image(RolloutSpec spec) =>
         spec.Template!.Value.GetProperty("spec").GetProperty("containers")[0].GetProperty("image").GetString()!;
