@@ -56,6 +56,5 @@ public sealed class DemoStoryTests(ITestOutputHelper output)
         Assert.Contains("CI committed", story, StringComparison.Ordinal);
         Assert.Contains("Sync: applied", story, StringComparison.Ordinal);
         Assert.Contains("analysis success-rate:", story, StringComparison.Ordinal);
-        Assert.True(report.Duration < TimeSpan.FromSeconds(90), $"the fast demo took {report.Duration}");
     }
 }
