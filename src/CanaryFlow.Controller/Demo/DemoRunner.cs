@@ -12,6 +12,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
 {
     private readonly StoryWriter _story = new(output);
     private readonly List<DemoStage> _stages = [];
+    private DemoEnvironment? _environment;
 
     public async Task<DemoReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
         var assets = DemoAssets.Locate();
         _story.Stage("Setting up: LocalCluster, CRDs, config repo, storefront, controller, sync loop");
         var environment = await DemoEnvironment.StartAsync(options, assets, _story, loggerFactory, cancellationToken).ConfigureAwait(false);
+        _environment = environment;
         var keepFiles = false;
         try
         {
@@ -120,6 +122,11 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
 
     private bool Record(string name, bool succeeded, string detail)
     {
+        if (!succeeded && _environment?.Controller.HasExited == true)
+        {
+            detail += $" (the controller process exited: see {_environment.Controller.LogPath})";
+        }
+
         _stages.Add(new DemoStage(name, succeeded, detail));
         _story.Line((succeeded ? "OK   " : "FAIL ") + name + ": " + detail);
         return succeeded;
