@@ -27,6 +27,9 @@ public sealed record DemoReport
     /// <summary>The final phase of each AnalysisRun of the demo, by name.</summary>
     public IReadOnlyDictionary<string, string> AnalysisRuns { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>CI's release commits: the revert restores the overlay to v2's.</summary>
+    public string? V2Commit { get; init; }
+
     public string? V3Commit { get; init; }
 
     public string? AbortReason { get; init; }

@@ -66,7 +66,7 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
         _story.Line($"CI committed {v2Commit[..7]} \"storefront: release v2\" (one line: newTag: v2)");
         watcher.ResetWeights();
         var v2 = await watcher.WaitForAsync(r => r.IsHealthy && r.Version == "v2", timings.StageTimeout, cancellationToken).ConfigureAwait(false);
-        report = report with { V2Weights = [.. watcher.WeightsSeen], V2Hash = v2?.StableHash };
+        report = report with { V2Weights = [.. watcher.WeightsSeen], V2Hash = v2?.StableHash, V2Commit = v2Commit };
         if (!Record("v2 promoted", v2 is not null && v2.StableHash != report.V1Hash, v2 is null ? $"v2 was not promoted; last seen: {watcher.Latest?.Headline} {watcher.Latest?.Message}" : $"promoted after canary weights {string.Join(" -> ", report.V2Weights)}%"))
         {
             return Finish(report, watcher);

@@ -53,7 +53,8 @@ public sealed class DemoStoryTests(ITestOutputHelper output)
         Assert.Equal(0, traffic.Failed);
 
         var story = transcript.ToString();
-        Assert.Contains("CI committed", story, StringComparison.Ordinal);
+        Assert.Contains($"CI committed {report.V2Commit![..7]} \"storefront: release v2\"", story, StringComparison.Ordinal);
+        Assert.Contains($"CI committed {report.V3Commit![..7]} \"storefront: release v3\"", story, StringComparison.Ordinal);
         Assert.Contains("Sync: applied", story, StringComparison.Ordinal);
         Assert.Contains("analysis success-rate:", story, StringComparison.Ordinal);
     }
