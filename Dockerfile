@@ -7,6 +7,7 @@ WORKDIR /src
 COPY CanaryFlow.sln Directory.Build.props Directory.Packages.props ./
 COPY src/CanaryFlow.Kubernetes/CanaryFlow.Kubernetes.csproj src/CanaryFlow.Kubernetes/
 COPY src/CanaryFlow.Core/CanaryFlow.Core.csproj src/CanaryFlow.Core/
+COPY src/CanaryFlow.LocalCluster/CanaryFlow.LocalCluster.csproj src/CanaryFlow.LocalCluster/
 COPY src/CanaryFlow.Controller/CanaryFlow.Controller.csproj src/CanaryFlow.Controller/
 RUN dotnet restore src/CanaryFlow.Controller/CanaryFlow.Controller.csproj
 

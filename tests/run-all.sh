@@ -23,6 +23,19 @@ if ! command -v prometheus >/dev/null 2>&1 && [ ! -x /usr/bin/prometheus ]; then
   fi
 fi
 
+# The Argo CD health check of examples/ is run by a real Lua 5.1, the language of Argo CD's Lua runtime.
+if ! command -v lua5.1 >/dev/null 2>&1; then
+  apt_get=(apt-get)
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    apt_get=(sudo apt-get)
+  fi
+  echo "tests/run-all.sh: installing lua5.1 through apt" >&2
+  if ! DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends lua5.1; then
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends lua5.1
+  fi
+fi
+
 # Test fixtures list each Prometheus they start here (a file named by its pid, holding the binary's path). Whatever
 # way the run ends (a hang timeout kills the test host), those still alive are killed by id, and only if the pid
 # still runs that binary, so a reused pid is never hit. The fixtures' own orphan guards do the same from inside.
