@@ -18,7 +18,7 @@ internal static class PluginBenchmark
     public static async Task RunAsync(LocalClusterProcess cluster, KubernetesClient client, int noise, int rounds, string? pluginDirectory, CancellationToken cancellationToken)
     {
         var plugin = pluginDirectory ?? await PublishAsync(cluster, cancellationToken);
-        await Kubectl.RunAsync(cluster, "apply", "-f", RepositoryRoot.File("crds"));
+        await Kubectl.RunAsync(cluster, "apply", "-k", RepositoryRoot.File("crds"));
         await Kubectl.RunAsync(cluster, "wait", "--for=condition=Established", "crd", "--all", "--timeout=60s");
         await Kubectl.RunAsync(cluster, "create", "namespace", "noise");
         await Population.ReplicaSetsAsync(client, "noise", noise);
