@@ -14,7 +14,7 @@ public sealed class DemoStoryTests(ITestOutputHelper output)
     [Theory]
     [InlineData(DemoMetricsSource.Prometheus)]
     [InlineData(DemoMetricsSource.Web)]
-    public async Task V1_goes_live_v2_is_promoted_through_its_steps_and_v3_is_aborted_with_traffic_back_on_v2(DemoMetricsSource metrics)
+    public async Task V1_goes_live_v2_is_promoted_v3_is_aborted_and_reverted_in_git_and_the_resync_leaves_v2_healthy(DemoMetricsSource metrics)
     {
         var transcript = new StringWriter();
         var options = new DemoOptions { Timings = DemoTimings.Fast, Metrics = metrics, KeepFilesOnFailure = false };
@@ -32,8 +32,9 @@ public sealed class DemoStoryTests(ITestOutputHelper output)
 
         Assert.Equal(metrics.ToString().ToLowerInvariant(), report.MetricsSource);
         Assert.Equal(
-            ["v1 Healthy", "v2 promoted", "v3 aborted", "traffic on stable"],
-            report.Stages.Take(4).Select(s => s.Succeeded ? s.Name : s.Name + " FAILED: " + s.Detail));
+            ["v1 Healthy", "v2 promoted", "v3 aborted", "traffic on stable", "revert pushed", "re-synced, Healthy on v2"],
+            report.Stages.Select(s => s.Succeeded ? s.Name : s.Name + " FAILED: " + s.Detail));
+        Assert.True(report.Succeeded);
         Assert.Equal(3, new[] { report.V1Hash, report.V2Hash, report.V3Hash }.Where(h => !string.IsNullOrEmpty(h)).Distinct().Count());
 
         // v2 went through its canary steps: 20%, then 50%, then promoted.
@@ -51,6 +52,20 @@ public sealed class DemoStoryTests(ITestOutputHelper output)
         Assert.True(traffic.Requests > 0, "no requests were answered after the abort");
         Assert.Equal(1, traffic.ShareOf("v2"));
         Assert.Equal(0, traffic.Failed);
+
+        // The controller reverted v3 in the config repo: one commit restoring the demo overlay to v2, explained and
+        // traceable by its trailers; the sync loop applied it and the Rollout is Healthy on v2 again.
+        Assert.NotNull(report.RevertCommit);
+        Assert.Equal(report.RevertCommit, report.Final!.RevertCommit);
+        Assert.Contains("apps/storefront/overlays/demo/kustomization.yaml | 2 +-", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains("1 file changed, 1 insertion(+), 1 deletion(-)", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains($"Revert storefront-demo/storefront to {report.V2Commit![..7]}", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains("CanaryFlow-Rollout: storefront-demo/storefront", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains($"CanaryFlow-Aborted-Template: {report.V3Hash}", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains("Analysis metric success-rate failed", report.RevertStat, StringComparison.Ordinal);
+        Assert.Contains("newTag: v2", report.RevertedKustomization, StringComparison.Ordinal);
+        Assert.Equal(report.V2Hash, report.Final.StableHash);
+        Assert.Equal(report.V2Hash, report.Final.CurrentHash);
 
         var story = transcript.ToString();
         Assert.Contains($"CI committed {report.V2Commit![..7]} \"storefront: release v2\"", story, StringComparison.Ordinal);
