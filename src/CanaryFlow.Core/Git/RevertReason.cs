@@ -15,9 +15,17 @@ public sealed partial record RevertReason(string? Metric, string? Value, string?
     {
         ArgumentNullException.ThrowIfNull(abortReason);
         var match = FailedMetric().Match(abortReason);
-        return match.Success
-            ? new RevertReason(match.Groups["metric"].Value, match.Groups["value"].Value, match.Groups["condition"].Value, abortReason)
-            : new RevertReason(null, null, null, abortReason);
+        if (!match.Success)
+        {
+            return new RevertReason(null, null, null, abortReason);
+        }
+
+        // What surrounds the metric (which run, how many failures against which limit) stays as the detail; the metric,
+        // value and condition are spelled out on their own.
+        var before = abortReason[..match.Index].TrimEnd(' ', ':');
+        var after = abortReason[(match.Index + match.Length)..].TrimStart(' ', ';');
+        var detail = string.Join("; ", new[] { before, after }.Where(part => part.Length > 0));
+        return new RevertReason(match.Groups["metric"].Value, match.Groups["value"].Value, match.Groups["condition"].Value, detail.Length == 0 ? null : detail);
     }
 
     /// <summary>One sentence a reviewer of the config repo understands without the cluster.</summary>

@@ -14,7 +14,10 @@ public sealed class RevertReasonTests
         Assert.Equal("success-rate", reason.Metric);
         Assert.Equal("0.61", reason.Value);
         Assert.Equal("successCondition result[0] >= 0.95 is false", reason.Condition);
-        Assert.StartsWith("Analysis metric success-rate failed: measured 0.61 against successCondition result[0] >= 0.95 is false (", reason.Describe(), StringComparison.Ordinal);
+        Assert.Equal("analysis api-7c9f-3-1 failed; 1 failed measurements, limit 0", reason.Message);
+        Assert.Equal(
+            "Analysis metric success-rate failed: measured 0.61 against successCondition result[0] >= 0.95 is false (analysis api-7c9f-3-1 failed; 1 failed measurements, limit 0).",
+            reason.Describe());
     }
 
     [Fact]
