@@ -34,7 +34,14 @@ public sealed class WatchStreamer
     {
         foreach (var context in _open.Values)
         {
-            context.Abort();
+            try
+            {
+                context.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The watch ended between being listed and being cut (its request is over): nothing left to drop.
+            }
         }
     }
 
