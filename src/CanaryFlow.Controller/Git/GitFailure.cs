@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CanaryFlow.Controller.Analysis;
 using CanaryFlow.Kubernetes.Client;
 
@@ -7,7 +8,7 @@ namespace CanaryFlow.Controller.Git;
 /// The failures Git work expects (the server, the credentials, the manifests, the API): reported on the Rollout and
 /// retried. Their messages name repositories, branches, Secrets and keys, never a credential.
 /// </summary>
-internal static class GitFailure
+internal static partial class GitFailure
 {
     public static bool IsExpected(Exception e) => e is GitCommandException or GitRevertException or GitCredentialsException or ManifestRenderException or SecretUnavailableException
         or KubernetesApiException or HttpRequestException or IOException or TimeoutException;
@@ -24,7 +25,18 @@ internal static class GitFailure
         _ => "GitRevertFailed",
     };
 
-    public static string Describe(Exception e) => e.Message;
+    /// <summary>
+    /// The message for a condition, an Event or a log line. User-info in any URL it quotes is dropped: git and the HTTP
+    /// stack echo the URL they were given, and a person may have written a token into spec.git.repoURL.
+    /// </summary>
+    public static string Describe(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return UrlUserInfo().Replace(e.Message, "://");
+    }
+
+    [GeneratedRegex(@"://[^/@\s'""]+@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlUserInfo();
 
     private static bool LooksLikeAuthentication(string stderr) =>
         stderr.Contains("Authentication failed", StringComparison.OrdinalIgnoreCase)

@@ -46,8 +46,10 @@ internal sealed partial class GitRevertRunner
         var name = rollout.Metadata.Name ?? "";
         try
         {
-            var stableRevision = work.StableRevision
-                ?? (await _revisions.FindAsync(rollout, git, work.StableHash, null, cancellationToken).ConfigureAwait(false))?.Commit
+            // The recorded revision is only a hint, checked like the sync tool's: it was found for the spec.git of its time,
+            // and restoring a path to a commit that does not yield the stable template there (spec.git.path or repoURL
+            // changed since) would delete or rewrite the app's manifests.
+            var stableRevision = (await _revisions.FindAsync(rollout, git, work.StableHash, work.StableRevision, cancellationToken).ConfigureAwait(false))?.Commit
                 ?? throw new GitRevertException($"no commit on branch {GitRevisionResolver.BranchOf(git)} yields the stable template {work.StableHash} under {git.Path}, so there is nothing known-good to restore");
             var mode = GitRevertModes.Parse(git.Revert);
             var request = new RevertRequest(ns, name, work.AbortedHash, stableRevision, GitRevisionResolver.BranchOf(git), git.Path!, mode, RevertReason.FromAbortReason(work.Reason));
@@ -58,7 +60,7 @@ internal sealed partial class GitRevertRunner
         catch (Exception e) when (GitFailure.IsExpected(e))
         {
             LogFailed(_logger, ns, name, work.AbortedHash, GitFailure.Describe(e));
-            await _status.RecordRevertFailedAsync(rollout, GitFailure.ReasonOf(e), $"Reverting template {work.AbortedHash} in {GitRemote.Redact(git.RepoUrl!)} failed: {GitFailure.Describe(e)}; traffic stays on stable", cancellationToken).ConfigureAwait(false);
+            await _status.RecordRevertFailedAsync(rollout, work.AbortedHash, GitFailure.ReasonOf(e), $"Reverting template {work.AbortedHash} in {GitRemote.Redact(git.RepoUrl!)} failed: {GitFailure.Describe(e)}; traffic stays on stable", cancellationToken).ConfigureAwait(false);
             return GitWorkOutcome.RetryLater;
         }
     }
@@ -88,7 +90,7 @@ internal sealed partial class GitRevertRunner
                 return GitWorkOutcome.Done;
             default:
                 // Refused (it would revert a CanaryFlow revert): a person decides; asked again only after the back-off.
-                await _status.RecordRevertFailedAsync(rollout, "GitRevertRefused", $"No revert commit made: {result.Reason}", cancellationToken).ConfigureAwait(false);
+                await _status.RecordRevertFailedAsync(rollout, work.AbortedHash, "GitRevertRefused", $"No revert commit made: {result.Reason}", cancellationToken).ConfigureAwait(false);
                 return GitWorkOutcome.RetryLater;
         }
     }

@@ -13,8 +13,8 @@ namespace CanaryFlow.Controller.Git;
 
 /// <summary>
 /// Writes what the Git work found into the Rollout's status (status.git, the GitRevertFailed condition) and tells people
-/// through Events. The revision fields are merged into status.git (no other field is touched, so no version check is
-/// needed); the condition replaces the list and so is conditional on the version it was computed from.
+/// through Events. Every write is computed from a fresh copy and conditional on its resourceVersion: the reconciles
+/// write the same status (conditions replace the list), and what the Git work found may no longer apply to it.
 /// </summary>
 internal sealed class RolloutGitStatusWriter
 {
@@ -32,38 +32,71 @@ internal sealed class RolloutGitStatusWriter
         _clock = clock;
     }
 
-    public async Task RecordRevisionAsync(Rollout rollout, GitRevisionRole role, string hash, string commit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the commit found for a template, if a fresh copy still wants it: the template is still the stable (or the
+    /// canary) one and spec.git still names the source that was searched. A lookup that took long must not overwrite
+    /// what a newer one recorded after a promotion, nor record a commit of a repository spec.git no longer names.
+    /// </summary>
+    public async Task<bool> RecordRevisionAsync(Rollout rollout, GitSpec searched, GitRevisionRole role, string hash, string commit, CancellationToken cancellationToken)
     {
-        var git = role == GitRevisionRole.Stable
-            ? new JsonObject { ["stableRevision"] = commit, ["stableHash"] = hash }
-            : new JsonObject { ["canaryRevision"] = commit, ["canaryHash"] = hash };
-        await PatchAsync(rollout, new JsonObject { ["git"] = git }, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(searched);
+        return await UpdateAsync(rollout, fresh =>
+        {
+            var status = fresh.Status ?? new RolloutStatus();
+            if (!GitSources.Same(fresh.Spec?.Git, searched) || !IsTemplateOf(status, role, hash))
+            {
+                return null;
+            }
+
+            var git = role == GitRevisionRole.Stable
+                ? new JsonObject { ["stableRevision"] = commit, ["stableHash"] = hash }
+                : new JsonObject { ["canaryRevision"] = commit, ["canaryHash"] = hash };
+            return new JsonObject { ["git"] = git };
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The revert is done (pushed now, found from an earlier run, or not needed): record it and clear a failure.</summary>
+    /// <summary>
+    /// The revert is done (pushed now, found from an earlier run, or not needed): record it, and, while that abort still
+    /// stands, turn the condition False. A retry run meanwhile keeps the record (the commit exists) without the condition.
+    /// </summary>
     public async Task RecordRevertAsync(Rollout rollout, string abortedHash, string? commit, string reason, string message, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        await UpdateAsync(rollout, status => new JsonObject
+        await UpdateAsync(rollout, fresh =>
         {
-            ["git"] = new JsonObject
+            var status = fresh.Status ?? new RolloutStatus();
+            var change = new JsonObject
             {
-                ["revertCommit"] = commit,
-                ["revertedHash"] = abortedHash,
-                ["revertedAt"] = commit is null ? null : now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            },
-            ["conditions"] = WithGitCondition(status, false, reason, message, now),
+                ["git"] = new JsonObject
+                {
+                    ["revertCommit"] = commit,
+                    ["revertedHash"] = abortedHash,
+                    ["revertedAt"] = commit is null ? null : now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                },
+            };
+            if (IsAbortOf(status, abortedHash))
+            {
+                change["conditions"] = WithGitCondition(status, false, reason, message, now);
+            }
+
+            return change;
         }, cancellationToken).ConfigureAwait(false);
         _events.Record(rollout, EventTypes.Normal, reason, "RevertInGit", message);
     }
 
-    /// <summary>The revert could not be made; traffic stays where the abort put it.</summary>
-    public async Task RecordRevertFailedAsync(Rollout rollout, string reason, string message, CancellationToken cancellationToken)
+    /// <summary>
+    /// The revert could not be made; traffic stays where the abort put it. Recorded only while that abort stands: a
+    /// failure reported after a retry or a new template would claim a problem that no longer exists.
+    /// </summary>
+    public async Task RecordRevertFailedAsync(Rollout rollout, string abortedHash, string reason, string message, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var changed = await UpdateAsync(rollout, status => new JsonObject
+        var changed = await UpdateAsync(rollout, fresh =>
         {
-            ["conditions"] = WithGitCondition(status, true, reason, message, now),
+            var status = fresh.Status ?? new RolloutStatus();
+            return IsAbortOf(status, abortedHash)
+                ? new JsonObject { ["conditions"] = WithGitCondition(status, true, reason, message, now) }
+                : null;
         }, cancellationToken).ConfigureAwait(false);
         if (changed)
         {
@@ -71,21 +104,22 @@ internal sealed class RolloutGitStatusWriter
         }
     }
 
-    private async Task PatchAsync(Rollout rollout, JsonObject status, CancellationToken cancellationToken)
-    {
-        var patch = new JsonObject { ["status"] = status };
-        var written = await _rollouts.PatchAsync(rollout.Metadata.Namespace, rollout.Metadata.Name!, Patch.Merge(patch), "status", cancellationToken: cancellationToken).ConfigureAwait(false);
-        _recent.Remember(written);
-    }
+    private static bool IsTemplateOf(RolloutStatus status, GitRevisionRole role, string hash) => role == GitRevisionRole.Stable
+        ? status.StableRs == hash
+        : status.CurrentPodHash == hash && status.StableRs != hash;
 
-    /// <summary>Applies a status change computed from a fresh copy, conditional on its version; false when nothing changed.</summary>
-    private async Task<bool> UpdateAsync(Rollout rollout, Func<RolloutStatus, JsonObject> change, CancellationToken cancellationToken)
+    private static bool IsAbortOf(RolloutStatus status, string abortedHash) => status.Abort == true && status.CurrentPodHash == abortedHash;
+
+    /// <summary>
+    /// Applies a status change computed from a fresh copy, conditional on its version; false when nothing changed or the
+    /// change is no longer wanted (null).
+    /// </summary>
+    private async Task<bool> UpdateAsync(Rollout rollout, Func<Rollout, JsonObject?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var fresh = await _rollouts.GetAsync(rollout.Metadata.Namespace, rollout.Metadata.Name!, cancellationToken).ConfigureAwait(false);
-            var status = change(fresh.Status ?? new RolloutStatus());
-            if (Unchanged(fresh.Status, status))
+            var fresh = await _rollouts.TryGetAsync(rollout.Metadata.Namespace, rollout.Metadata.Name!, cancellationToken).ConfigureAwait(false);
+            if (fresh is null || change(fresh) is not { } status || Unchanged(fresh.Status, status))
             {
                 return false;
             }

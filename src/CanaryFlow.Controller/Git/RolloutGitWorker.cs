@@ -15,25 +15,20 @@ namespace CanaryFlow.Controller.Git;
 /// </summary>
 internal sealed partial class RolloutGitWorker : IGitWork
 {
-    private static readonly TimeSpan _firstBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan _maxBackoff = TimeSpan.FromMinutes(5);
     private readonly Channel<GitWorkItem> _items = Channel.CreateUnbounded<GitWorkItem>(new UnboundedChannelOptions { SingleReader = false });
     private readonly ConcurrentDictionary<GitWorkKey, byte> _active = new();
-    private readonly ConcurrentDictionary<GitWorkKey, Backoff> _backoff = new();
-    private readonly GitRevisionResolver _resolver;
-    private readonly GitRevertRunner _reverts;
+    private readonly GitWorkBackoffs _backoffs;
+    private readonly IGitWorkRunner _runner;
     private readonly Action<RolloutKey, TimeSpan> _requeueAfter;
-    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly int _workers;
 
-    public RolloutGitWorker(GitRevisionResolver resolver, GitRevertRunner reverts, Action<RolloutKey, TimeSpan> requeueAfter, TimeProvider clock, ILogger logger, int workers = 2)
+    public RolloutGitWorker(IGitWorkRunner runner, Action<RolloutKey, TimeSpan> requeueAfter, TimeProvider clock, ILogger logger, int workers = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        _resolver = resolver;
-        _reverts = reverts;
+        _runner = runner;
         _requeueAfter = requeueAfter;
-        _clock = clock;
+        _backoffs = new GitWorkBackoffs(clock);
         _logger = logger;
         _workers = workers;
     }
@@ -41,14 +36,18 @@ internal sealed partial class RolloutGitWorker : IGitWork
     /// <summary>Pieces of work queued or running now.</summary>
     public int Active => _active.Count;
 
-    /// <summary>Called after each piece of work with its operation and outcome (done, retry), for the metrics.</summary>
+    /// <summary>Pieces of work remembered as backing off after a failure.</summary>
+    public int BackingOff => _backoffs.Count;
+
+    /// <summary>Called after each piece of work (once it may be submitted again) with its operation and outcome (done, retry), for the metrics.</summary>
     public Action<string, string>? Completed { get; init; }
 
     public void Submit(Rollout rollout, RolloutAction work)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         var key = GitWorkKey.Of(rollout, work);
-        if (_backoff.TryGetValue(key, out var backoff) && backoff.NotBefore > _clock.GetUtcNow())
+        _backoffs.Prune(key, _active.ContainsKey);
+        if (_backoffs.IsBackingOff(key))
         {
             return;
         }
@@ -59,10 +58,24 @@ internal sealed partial class RolloutGitWorker : IGitWork
         }
     }
 
+    /// <summary>
+    /// Runs the workers until cancelled (leadership ends). Work still queued then is dropped, not kept for a later run:
+    /// whoever leads next asks for it again from the status, with a fresh copy of the Rollout.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var workers = Enumerable.Range(0, _workers).Select(_ => WorkAsync(cancellationToken));
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            while (_items.Reader.TryRead(out var dropped))
+            {
+                _active.TryRemove(dropped.Key, out _);
+            }
+        }
     }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
@@ -71,7 +84,24 @@ internal sealed partial class RolloutGitWorker : IGitWork
         {
             await foreach (var item in _items.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await RunOneAsync(item, cancellationToken).ConfigureAwait(false);
+                GitWorkOutcome? outcome;
+                try
+                {
+                    // ReadAllAsync hands out an item already queued even after cancellation: never start Git work then.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    outcome = await RunOneAsync(item, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Whatever happened (even a failing requeue), the key must not stay taken: that would drop the work
+                    // for good.
+                    _active.TryRemove(item.Key, out _);
+                }
+
+                if (outcome is { } done)
+                {
+                    Completed?.Invoke(item.Key.Operation, done == GitWorkOutcome.Done ? "done" : "retry");
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -79,68 +109,44 @@ internal sealed partial class RolloutGitWorker : IGitWork
         }
     }
 
-    private async Task RunOneAsync(GitWorkItem item, CancellationToken cancellationToken)
+    /// <summary>Runs one piece and books its outcome; null when cancelled (nothing booked).</summary>
+    private async Task<GitWorkOutcome?> RunOneAsync(GitWorkItem item, CancellationToken cancellationToken)
     {
         GitWorkOutcome outcome;
         try
         {
-            outcome = item.Work switch
-            {
-                ResolveGitRevision resolve => await _resolver.ResolveAsync(item.Rollout, resolve, cancellationToken).ConfigureAwait(false),
-                RevertInGit revert => await _reverts.RevertAsync(item.Rollout, revert, cancellationToken).ConfigureAwait(false),
-                _ => GitWorkOutcome.Done,
-            };
+            outcome = await _runner.RunAsync(item.Rollout, item.Work, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _active.TryRemove(item.Key, out _);
-            return;
+            return null;
         }
 #pragma warning disable CA1031 // One Rollout's Git trouble (any of it) must never stop the Git work of the others.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogUnexpected(_logger, e, item.Key.Operation, item.Key.Namespace, item.Key.Name);
+            LogUnexpected(_logger, e.GetType().Name, GitFailure.Describe(e), item.Key.Operation, item.Key.Namespace, item.Key.Name);
             outcome = GitWorkOutcome.RetryLater;
         }
 
-        Completed?.Invoke(item.Key.Operation, outcome == GitWorkOutcome.Done ? "done" : "retry");
         if (outcome == GitWorkOutcome.Done)
         {
-            _backoff.TryRemove(item.Key, out _);
+            _backoffs.Succeeded(item.Key);
         }
         else
         {
-            var failures = _backoff.TryGetValue(item.Key, out var previous) ? previous.Failures + 1 : 1;
-            var delay = TimeSpan.FromTicks(Math.Min(_firstBackoff.Ticks << Math.Min(failures - 1, 16), _maxBackoff.Ticks));
-            _backoff[item.Key] = new Backoff(failures, _clock.GetUtcNow() + delay);
             // After the back-off the Rollout is decided again, which asks for the work again if it is still wanted.
-            _requeueAfter(new RolloutKey(item.Key.Namespace, item.Key.Name), delay);
+            _requeueAfter(new RolloutKey(item.Key.Namespace, item.Key.Name), _backoffs.Failed(item.Key));
         }
 
-        _active.TryRemove(item.Key, out _);
+        return outcome;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Git work {Operation} for {Namespace}/{Name} failed unexpectedly; retrying after a back-off")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception, string operation, string @namespace, string name);
+    // Not the exception object: its message (and inner ones) may quote a URL with user-info; the redacted message is enough.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Git work {Operation} for {Namespace}/{Name} failed unexpectedly ({ExceptionType}: {Problem}); retrying after a back-off")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string problem, string operation, string @namespace, string name);
 
     private sealed record GitWorkItem(GitWorkKey Key, Rollout Rollout, RolloutAction Work);
-
-    private readonly record struct Backoff(int Failures, DateTimeOffset NotBefore);
-
-    private readonly record struct GitWorkKey(string Namespace, string Name, string Operation, string Hash)
-    {
-        public static GitWorkKey Of(Rollout rollout, RolloutAction work)
-        {
-            var (operation, hash) = work switch
-            {
-                ResolveGitRevision resolve => ("resolve-" + resolve.Role.ToString().ToLowerInvariant(), resolve.Hash),
-                RevertInGit revert => ("revert", revert.AbortedHash),
-                _ => throw new ArgumentException($"not Git work: {work.GetType().Name}", nameof(work)),
-            };
-            return new GitWorkKey(rollout.Metadata.Namespace ?? "", rollout.Metadata.Name ?? "", operation, hash);
-        }
-    }
 }
 
 /// <summary>How one piece of Git work ended: done (recorded, or no longer wanted) or to be tried again after a back-off.</summary>

@@ -283,9 +283,9 @@ public sealed partial class RolloutController : IAsyncDisposable
         var executor = new GitRevertExecutor(workspace, new ManifestTemplateProbe(manifests), GitRevertRetryPolicy.Default, clock, logger);
         var status = new RolloutGitStatusWriter(Clients.Rollouts, _events, Recent, clock);
         var credentials = new GitCredentialsReader(AnalysisClients.Create(_client).Secrets);
-        var resolver = new GitRevisionResolver(workspace, new GitHealthyRevisionFinder(manifests, logger), credentials, status, _events, logger);
+        var resolver = new GitRevisionResolver(Clients.Rollouts, workspace, new GitHealthyRevisionFinder(manifests, logger), credentials, status, _events, logger);
         var reverts = new GitRevertRunner(Clients.Rollouts, executor, resolver, credentials, status, logger);
-        return new RolloutGitWorker(resolver, reverts, _queue.AddAfter, clock, logger) { Completed = metrics.RecordGitOperation };
+        return new RolloutGitWorker(new GitWorkDispatcher(resolver, reverts), _queue.AddAfter, clock, logger) { Completed = metrics.RecordGitOperation };
     }
 
     private static async Task IgnoreCancellation(Task task)

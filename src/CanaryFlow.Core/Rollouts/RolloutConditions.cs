@@ -23,7 +23,8 @@ public static class RolloutConditions
 
     /// <summary>
     /// After an abort with spec.git: True when the revert could not be committed (the reason says why), False once it was.
-    /// Written by the Git work, not by the decision, which keeps it while the abort lasts and drops it afterwards.
+    /// Written by the Git work, not by the decision, which keeps it while the abort lasts (and spec.git still asks for
+    /// reverts) and drops it afterwards.
     /// </summary>
     public const string GitRevertFailed = "GitRevertFailed";
 
@@ -32,7 +33,7 @@ public static class RolloutConditions
     /// <summary>The reason of Ready and Stalled while the traffic router cannot be driven.</summary>
     public const string TrafficRoutingNotReadyReason = "TrafficRoutingNotReady";
 
-    internal sealed record Facts(RolloutPhase Phase, bool Invalid, bool Aborted, bool DeadlineExceeded, bool Paused, bool Available, bool UpdateInFlight, string Message, bool Routed = false);
+    internal sealed record Facts(RolloutPhase Phase, bool Invalid, bool Aborted, bool DeadlineExceeded, bool Paused, bool Available, bool UpdateInFlight, string Message, bool Routed = false, bool GitReverts = false);
 
     internal static IReadOnlyList<Condition> Build(IReadOnlyList<Condition>? previous, Facts facts, long? generation, DateTimeOffset now)
     {
@@ -58,7 +59,9 @@ public static class RolloutConditions
             conditions.Add(Make(TrafficRoutingReady, true, TrafficRoutingReasons.Ready));
         }
 
-        if (facts.Aborted && previous?.FirstOrDefault(c => c.Type == GitRevertFailed) is { } gitRevert)
+        // Only while the Git work may still change it: with spec.git removed or revert: none nothing would ever clear a
+        // True left from before.
+        if (facts.Aborted && facts.GitReverts && previous?.FirstOrDefault(c => c.Type == GitRevertFailed) is { } gitRevert)
         {
             conditions.Add(gitRevert);
         }

@@ -11,6 +11,9 @@ namespace CanaryFlow.Core.Rollouts;
 /// </summary>
 internal static class RolloutGitPlanner
 {
+    /// <summary>spec.git names a repository and path and asks for reverts.</summary>
+    public static bool Reverts(GitSpec? spec) => spec is { RepoUrl.Length: > 0, Path.Length: > 0 } && spec.Revert != "none";
+
     public static void Plan(RolloutPlan plan)
     {
         var spec = plan.Spec.Git;
@@ -34,7 +37,7 @@ internal static class RolloutGitPlanner
             plan.Actions.Add(new ResolveGitRevision(GitRevisionRole.Canary, plan.CurrentHash, hint));
         }
 
-        if (plan.Abort && !steady && !plan.StableMissing && spec.Revert != "none"
+        if (plan.Abort && !steady && !plan.StableMissing && Reverts(spec)
             && git.Rejected?.Contains(plan.CurrentHash) == true && git.RevertedHash != plan.CurrentHash)
         {
             var stableRevision = git.StableHash == plan.StableHash ? git.StableRevision : null;

@@ -37,7 +37,7 @@ internal static class RolloutStatusBuilder
         var maxUnavailable = ReplicaPlanner.MaxUnavailable(plan);
         var paused = plan.PauseConditions.Count > 0;
         var message = Message(plan, phase, updateInFlight);
-        var facts = new RolloutConditions.Facts(phase, false, plan.Abort, plan.DeadlineExceeded, paused, available >= plan.Replicas - maxUnavailable, updateInFlight, message, plan.Routed);
+        var facts = new RolloutConditions.Facts(phase, false, plan.Abort, plan.DeadlineExceeded, paused, available >= plan.Replicas - maxUnavailable, updateInFlight, message, plan.Routed, RolloutGitPlanner.Reverts(plan.Spec.Git));
         // Starting from the old status keeps the fields this version does not model (written by a newer one).
         var status = plan.Old with
         {

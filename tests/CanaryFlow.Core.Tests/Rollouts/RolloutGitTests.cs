@@ -165,4 +165,24 @@ public sealed class RolloutGitTests
         Assert.Equal("Healthy", world.Phase);
         Assert.DoesNotContain(world.Status!.Conditions!, c => c.Type == RolloutConditions.GitRevertFailed);
     }
+
+    [Fact]
+    public void The_GitRevertFailed_condition_goes_when_spec_git_stops_asking_for_reverts_during_the_abort()
+    {
+        var world = HealthyWorld(GitSpec());
+        world.SetImage("api:3");
+        world.RunUntilQuiet();
+        world.GitAnswers = false;
+        world.PatchStatus(s => s with { Abort = true });
+        world.Tick();
+        var failed = new Condition { Type = RolloutConditions.GitRevertFailed, Status = "True", Reason = "GitAuthenticationFailed", Message = "authentication failed" };
+        world.PatchStatus(s => s with { Conditions = [.. s.Conditions!, failed] });
+
+        // Nothing would ever turn a True left from before False again: it must not outlive spec.git's revert.
+        world.ChangeSpec(s => s with { Git = s.Git! with { Revert = "none" } });
+        world.Tick();
+
+        Assert.Equal("Degraded", world.Phase);
+        Assert.DoesNotContain(world.Status!.Conditions!, c => c.Type == RolloutConditions.GitRevertFailed);
+    }
 }
