@@ -27,7 +27,7 @@ public static class ControllerCommand
         var burst = new Option<int>("--kube-api-burst") { Description = "Client-side request burst", DefaultValueFactory = _ => 100 };
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, information, warning or error", DefaultValueFactory = _ => "information" };
         var gitCache = new Option<string?>("--git-cache-dir") { Description = "Where config-repo clones are cached for spec.git (default: a fresh directory under the temp directory, removed at exit)" };
-        var root = new RootCommand("CanaryFlow controller: takes Rollouts through their canary steps")
+        var root = new RootCommand("CanaryFlow controller: takes Rollouts through their canary steps. `demo [--keep] [--fast]` runs the local demo instead (see demo --help)")
         {
             kubeconfig, context, ns, leaderElect, leaseNamespace, leaseName, leaseDuration, renewDeadline, retryPeriod, metrics, health, workers, resync, qps, burst, logLevel, gitCache,
         };
