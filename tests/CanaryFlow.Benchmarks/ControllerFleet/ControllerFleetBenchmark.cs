@@ -18,8 +18,9 @@ internal static class ControllerFleetBenchmark
     public static async Task RunAsync(LocalClusterProcess cluster, KubernetesClient client, FleetOptions options, CancellationToken cancellationToken)
     {
         Console.WriteLine($"fleet: {options.Healthy} Healthy + {options.Progressing} progressing Rollouts, {options.PerNamespace} per namespace, steps {RolloutFleet.Steps}, pods Ready after {options.PodReadySeconds} s");
-        await Kubectl.RunAsync(cluster, "apply", "-f", RepositoryRoot.File("crds", "rollout.yaml"));
-        await Kubectl.RunAsync(cluster, "wait", "--for=condition=Established", "crd/rollouts.canaryflow.io", "--timeout=30s");
+        // Every CanaryFlow CRD: the controller waits for its analysis informers too before it leads.
+        await Kubectl.RunAsync(cluster, "apply", "-k", RepositoryRoot.File("crds"));
+        await Kubectl.RunAsync(cluster, "wait", "--for=condition=Established", "crd", "--all", "--timeout=30s");
         var fleet = new RolloutFleet(client, options);
         await fleet.CreateAsync(cancellationToken);
 
