@@ -140,10 +140,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
         _stack.Add(Sync);
         story.Line($"Sync loop plays Argo CD: fetches {ConfigRepo.Branch} every {timings.SyncInterval.TotalSeconds:0.#}s and applies each new commit");
 
+        // The shoppers start once v1 is live (DemoRunner): before the first sync there is no route to send them along.
         Traffic = new TrafficGenerator(Proxy.BaseAddress, timings.RequestsPerSecond, loggerFactory);
-        Traffic.Start();
         _stack.Add(Traffic);
-        story.Line($"Shoppers send {timings.RequestsPerSecond} requests/s to the storefront at {Proxy.BaseAddress} (a proxy that follows the HTTPRoute's weights)");
     }
 
     private async Task<DemoPrometheus?> StartPrometheusAsync(DemoMetricsSource source, StoryWriter story, CancellationToken cancellationToken)

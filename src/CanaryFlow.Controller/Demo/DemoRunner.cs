@@ -58,6 +58,9 @@ public sealed class DemoRunner(DemoOptions options, TextWriter output, ILoggerFa
             return Finish(report, watcher);
         }
 
+        environment.Traffic.Start();
+        _story.Line($"Shoppers send {timings.RequestsPerSecond} requests/s to the storefront at {environment.Proxy.BaseAddress} (a proxy that follows the HTTPRoute's weights)");
+
         report = report with { V1Hash = v1!.StableHash };
         await BreatheAsync(cancellationToken).ConfigureAwait(false);
 
