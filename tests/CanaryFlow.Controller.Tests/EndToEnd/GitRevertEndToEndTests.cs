@@ -14,7 +14,7 @@ namespace CanaryFlow.Controller.Tests.EndToEnd;
 [Collection(ControllerClusterCollection.Name)]
 public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, PrometheusFixture prometheus) : IAsyncLifetime, IClassFixture<PrometheusFixture>
 {
-    private const string _appPath = "apps/api/overlays/production";
+    private const string _appPath = ApiConfigRepo.AppPath;
     private static readonly TimeSpan _long = EndToEndScope.Long;
     private EndToEndScope _scope = null!;
     private GitTestRepository _repository = null!;
@@ -138,79 +138,37 @@ public sealed class GitRevertEndToEndTests(ControllerClusterFixture cluster, Pro
 
     private string Version(string release) => release + "-" + _scope.Namespace;
 
-    /// <summary>The base: the Rollout (with spec.git) and the analysis template; the Services come from the scope.</summary>
-    private Dictionary<string, string?> BaseFiles(string? repoUrl = null, string? secret = null) => new()
-    {
-        ["apps/api/base/kustomization.yaml"] = "resources: [rollout.yaml, analysis-template.yaml]\n",
-        ["apps/api/base/rollout.yaml"] = $$"""
-            apiVersion: canaryflow.io/v1alpha1
-            kind: Rollout
-            metadata:
-              name: api
-            spec:
-              replicas: 2
-              selector:
-                matchLabels: {app: api}
-              git:
-                repoURL: {{repoUrl ?? _repository.Url}}
-                branch: main
-                path: {{_appPath}}
-                revert: commit
-                {{(secret is null ? "" : $"secretRef: {{name: {secret}}}")}}
-              template:
+    /// <summary>The base: the Rollout with an analysis step and the analysis template; the Services come from the scope.</summary>
+    private Dictionary<string, string?> BaseFiles(string? repoUrl = null, string? secret = null) => ApiConfigRepo.Base(
+        repoUrl ?? _repository.Url,
+        "commit",
+        "[{setWeight: 50}, {analysis: {templates: [{templateName: error-rate}], args: [{name: version, value: unset}]}}, {setWeight: 100}]",
+        secret,
+        new Dictionary<string, string>
+        {
+            ["analysis-template.yaml"] = $$$"""
+                apiVersion: canaryflow.io/v1alpha1
+                kind: AnalysisTemplate
                 metadata:
-                  labels: {app: api}
+                  name: error-rate
                 spec:
-                  containers:
-                  - name: api
-                    image: registry.example/api:v0
-              strategy:
-                canary:
-                  stableService: api-stable
-                  canaryService: api-canary
-                  steps:
-                  - setWeight: 50
-                  - analysis:
-                      templates: [{templateName: error-rate}]
-                      args: [{name: version, value: unset}]
-                  - setWeight: 100
-            """,
-        ["apps/api/base/analysis-template.yaml"] = $$$"""
-            apiVersion: canaryflow.io/v1alpha1
-            kind: AnalysisTemplate
-            metadata:
-              name: error-rate
-            spec:
-              args: [{name: version}]
-              metrics:
-              - name: error-rate
-                interval: 1s
-                count: 3
-                failureCondition: result[0] > 0.05
-                provider:
-                  prometheus:
-                    address: "{{{prometheus.Address}}}"
-                    query: '{{{WorkloadApp.ErrorRatioQuery("{{args.version}}")}}}'
-            """,
-    };
+                  args: [{name: version}]
+                  metrics:
+                  - name: error-rate
+                    interval: 1s
+                    count: 3
+                    failureCondition: result[0] > 0.05
+                    provider:
+                      prometheus:
+                        address: "{{{prometheus.Address}}}"
+                        query: '{{{WorkloadApp.ErrorRatioQuery("{{args.version}}")}}}'
+                """,
+        });
 
     /// <summary>The production overlay of one release: its namespace, its image and the version its analysis measures.</summary>
-    private Dictionary<string, string?> Overlay(string release) => new()
-    {
-        [_appPath + "/kustomization.yaml"] = $"""
-            namespace: {_scope.Namespace}
-            resources: [../../base]
-            images:
-            - name: registry.example/api
-              newTag: {release}
-            patches:
-            - path: analysis-version.yaml
-              target: {"{"}kind: Rollout, name: api{"}"}
-            """,
-        [_appPath + "/analysis-version.yaml"] = $"""
-            - op: replace
-              path: /spec/strategy/canary/steps/1/analysis/args/0/value
-              value: {Version(release)}
-            """,
-    };
+    private Dictionary<string, string?> Overlay(string release) => ApiConfigRepo.Overlay(_scope.Namespace, release, $"""
+        - op: replace
+          path: /spec/strategy/canary/steps/1/analysis/args/0/value
+          value: {Version(release)}
+        """);
 }

@@ -11,7 +11,7 @@ namespace CanaryFlow.Controller.Tests.EndToEnd;
 [Collection(ControllerClusterCollection.Name)]
 public sealed class GitRevertRestartEndToEndTests(ControllerClusterFixture cluster) : IAsyncLifetime
 {
-    private const string _appPath = "apps/api/overlays/production";
+    private const string _appPath = ApiConfigRepo.AppPath;
     private static readonly TimeSpan _long = EndToEndScope.Long;
     private EndToEndScope _scope = null!;
     private GitTestRepository _repository = null!;
@@ -95,48 +95,7 @@ public sealed class GitRevertRestartEndToEndTests(ControllerClusterFixture clust
         (await cluster.Kubectl.RunAsync("patch", "rollout", "api", "-n", _scope.Namespace, "--subresource=status", "--type=merge", "-p", patch)).ShouldSucceed();
 
     /// <summary>The base: the Rollout with spec.git and a canary that pauses after its first step until promoted or aborted.</summary>
-    private Dictionary<string, string?> BaseFiles(string revert) => new()
-    {
-        ["apps/api/base/kustomization.yaml"] = "resources: [rollout.yaml]\n",
-        ["apps/api/base/rollout.yaml"] = $$"""
-            apiVersion: canaryflow.io/v1alpha1
-            kind: Rollout
-            metadata:
-              name: api
-            spec:
-              replicas: 2
-              selector:
-                matchLabels: {app: api}
-              git:
-                repoURL: {{_repository.Url}}
-                branch: main
-                path: {{_appPath}}
-                revert: {{revert}}
-              template:
-                metadata:
-                  labels: {app: api}
-                spec:
-                  containers:
-                  - name: api
-                    image: registry.example/api:v0
-              strategy:
-                canary:
-                  stableService: api-stable
-                  canaryService: api-canary
-                  steps:
-                  - setWeight: 50
-                  - pause: {}
-            """,
-    };
+    private Dictionary<string, string?> BaseFiles(string revert) => ApiConfigRepo.Base(_repository.Url, revert, "[{setWeight: 50}, {pause: {}}]");
 
-    private Dictionary<string, string?> Overlay(string release) => new()
-    {
-        [_appPath + "/kustomization.yaml"] = $"""
-            namespace: {_scope.Namespace}
-            resources: [../../base]
-            images:
-            - name: registry.example/api
-              newTag: {release}
-            """,
-    };
+    private Dictionary<string, string?> Overlay(string release) => ApiConfigRepo.Overlay(_scope.Namespace, release);
 }
