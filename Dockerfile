@@ -14,12 +14,17 @@ RUN dotnet restore src/CanaryFlow.Controller/CanaryFlow.Controller.csproj
 COPY src/ src/
 RUN dotnet publish src/CanaryFlow.Controller/CanaryFlow.Controller.csproj --no-restore -c Release -o /app
 
+# The official kubectl image (its binary is /bin/kubectl): `kubectl kustomize` renders kustomize paths for the GitOps
+# revert. Its version is the one the tests run.
+FROM registry.k8s.io/kubectl:v1.32.4 AS kubectl
+
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# git is what the GitOps revert runs; nothing else is added to the runtime image.
+# git and kubectl are what the GitOps revert runs; nothing else is added to the runtime image.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends git \
     && rm -rf /var/lib/apt/lists/*
+COPY --from=kubectl /bin/kubectl /usr/local/bin/kubectl
 
 WORKDIR /app
 COPY --from=build /app ./

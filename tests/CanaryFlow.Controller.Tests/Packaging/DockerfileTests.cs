@@ -25,20 +25,40 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void It_builds_with_the_sdk_and_runs_on_the_aspnet_runtime_as_a_non_root_user_with_git()
+    public void It_builds_with_the_sdk_and_runs_on_the_aspnet_runtime_as_a_non_root_user_with_git_and_kubectl()
     {
         var instructions = Instructions();
         var stages = instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments).ToList();
-        Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0 AS build", "mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime"], stages);
+        Assert.Equal(3, stages.Count);
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0 AS build", stages[0]);
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", stages[2]);
 
-        var runtime = instructions.SkipWhile(i => i.Arguments != stages[1]).ToList();
+        // The image's kubectl renders kustomize paths; its minor release is the one the tests run kustomize with.
+        var kubectlStage = KubectlStage().Match(stages[1]);
+        Assert.True(kubectlStage.Success, stages[1]);
+        Assert.Equal(KubectlMinorVersion(), kubectlStage.Groups["minor"].Value);
+
+        var runtime = instructions.SkipWhile(i => i.Arguments != stages[2]).ToList();
+        Assert.Contains(runtime, i => i.Keyword == "COPY" && i.Arguments == "--from=kubectl /bin/kubectl /usr/local/bin/kubectl");
         Assert.Equal("$APP_UID", runtime.Single(i => i.Keyword == "USER").Arguments);
         var install = runtime.Single(i => i.Keyword == "RUN").Arguments;
         Assert.Contains("apt-get install -y --no-install-recommends git ", install + " ", StringComparison.Ordinal);
         Assert.Contains("rm -rf /var/lib/apt/lists/*", install, StringComparison.Ordinal);
-        Assert.Equal("--from=build /app ./", runtime.Single(i => i.Keyword == "COPY").Arguments);
+        Assert.Equal("--from=build /app ./", runtime.Single(i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build", StringComparison.Ordinal)).Arguments);
         Assert.Equal("""["dotnet", "/app/CanaryFlow.Controller.dll"]""", runtime.Single(i => i.Keyword == "ENTRYPOINT").Arguments);
     }
+
+    /// <summary>major.minor of the kubectl the tests run (kubectl 1.32 on every machine).</summary>
+    private static string KubectlMinorVersion()
+    {
+        using var kubectl = Process.Start(new ProcessStartInfo("kubectl", ["version", "--client", "-o", "json"]) { RedirectStandardOutput = true })!;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(kubectl.StandardOutput.ReadToEnd())!;
+        kubectl.WaitForExit();
+        return $"{json["clientVersion"]!["major"]!.GetValue<string>()}.{json["clientVersion"]!["minor"]!.GetValue<string>().TrimEnd('+')}";
+    }
+
+    [GeneratedRegex(@"^registry\.k8s\.io/kubectl:v(?<minor>\d+\.\d+)\.\d+ AS kubectl$")]
+    private static partial Regex KubectlStage();
 
     [Fact]
     public void The_restore_layer_copies_every_project_the_controller_references()
