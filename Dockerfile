@@ -16,9 +16,10 @@ RUN dotnet publish src/CanaryFlow.Controller/CanaryFlow.Controller.csproj --no-r
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# git is what the GitOps revert runs; nothing else is added to the runtime image.
+# git is what the GitOps revert runs, and ssh what git runs for ssh:// and git@ remotes (deploy keys): git only
+# recommends the client, which --no-install-recommends leaves out. Nothing else is added to the runtime image.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
+    && apt-get install -y --no-install-recommends git openssh-client \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
