@@ -20,9 +20,11 @@ FROM registry.k8s.io/kubectl:v1.32.4 AS kubectl
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# git and kubectl are what the GitOps revert runs; nothing else is added to the runtime image.
+# git is what the GitOps revert runs, ssh what git runs for ssh:// and git@ remotes (deploy keys; git only recommends
+# the client, which --no-install-recommends leaves out), and kubectl (below) what builds kustomize paths. Nothing else
+# is added to the runtime image.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
+    && apt-get install -y --no-install-recommends git openssh-client \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=kubectl /bin/kubectl /usr/local/bin/kubectl
 

@@ -36,7 +36,20 @@ if ! command -v lua5.1 >/dev/null 2>&1; then
   fi
 fi
 
-# Test fixtures list each Prometheus they start here (a file named by its pid, holding the binary's path). Whatever
+# The SSH transport tests run Git over a real OpenSSH server (SshGitServer starts /usr/sbin/sshd as the current user).
+if [ ! -x /usr/sbin/sshd ]; then
+  apt_get=(apt-get)
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    apt_get=(sudo apt-get)
+  fi
+  echo "tests/run-all.sh: installing openssh-server through apt" >&2
+  if ! DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends openssh-server; then
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y --no-install-recommends openssh-server
+  fi
+fi
+
+# Test fixtures list each Prometheus and sshd they start here (a file named by its pid, holding the binary's path). Whatever
 # way the run ends (a hang timeout kills the test host), those still alive are killed by id, and only if the pid
 # still runs that binary, so a reused pid is never hit. The fixtures' own orphan guards do the same from inside.
 CANARYFLOW_TEST_CHILD_PIDS="$(mktemp -d -t canaryflow-test-children.XXXXXX)"

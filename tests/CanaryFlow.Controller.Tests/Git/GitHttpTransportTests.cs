@@ -19,7 +19,7 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
     private const string _token = "tok-Secr3t-9f8e7d6c5b4a";
     private readonly GitTestRepository _repository = new();
     private readonly RecordingLogger _logger = new();
-    private readonly string _tracing = Directory.CreateTempSubdirectory("canaryflow-git-argv-").FullName;
+    private readonly RecordingGit _git = new();
     private readonly RolloutManifestReader _reader = new(new ManifestRenderOptions());
     private GitHttpBackendServer _server = null!;
     private GitWorkspace _workspace = null!;
@@ -33,7 +33,7 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
         _v3 = _repository.Commit("v3", new Dictionary<string, string?> { [$"{OverlayPath}/kustomization.yaml"] = OverlayKustomization("production", "api:v3") });
         GitHttpBackendServer.EnablePush(_repository.BarePath);
         _server = await GitHttpBackendServer.StartAsync(_repository.Root, _user, _token);
-        _workspace = new GitWorkspace(new GitWorkspaceOptions(), _logger, TracingGit());
+        _workspace = new GitWorkspace(new GitWorkspaceOptions(), _logger, _git.Executable);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -73,8 +73,8 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_token, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains(wrong, StringComparison.Ordinal) || e.Message.Contains(_token, StringComparison.Ordinal));
-        Assert.DoesNotContain(wrong, File.ReadAllText(Path.Combine(_tracing, "argv.log")), StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, File.ReadAllText(Path.Combine(_tracing, "env.log")), StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, _git.Argv, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, _git.Environment, StringComparison.Ordinal);
         Assert.Equal(_v3, _repository.RemoteRef("refs/heads/main"));
         Assert.Empty(_server.AuthenticatedUsers);
     }
@@ -94,7 +94,7 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
     {
         _workspace?.Dispose();
         _repository.Dispose();
-        Directory.Delete(_tracing, recursive: true);
+        _git.Dispose();
     }
 
     private GitRevertExecutor Executor() =>
@@ -112,27 +112,12 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
             new RevertReason("success-rate", "0.81", "result[0] >= 0.95"));
     }
 
-    // A git that records the argv and environment of every invocation the workspace makes, then runs the real git.
-    private string TracingGit()
-    {
-        var script = Path.Combine(_tracing, "git");
-        File.WriteAllText(script, $"""
-            #!/bin/sh
-            printf '%s\n' "$*" >> '{_tracing}/argv.log'
-            env >> '{_tracing}/env.log'
-            exec git "$@"
-
-            """);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return script;
-    }
-
     private void AssertTokenNowhere()
     {
-        var argv = File.ReadAllText(Path.Combine(_tracing, "argv.log"));
+        var argv = _git.Argv;
         Assert.Contains("push", argv, StringComparison.Ordinal);
         Assert.DoesNotContain(_token, argv, StringComparison.Ordinal);
-        Assert.DoesNotContain(_token, File.ReadAllText(Path.Combine(_tracing, "env.log")), StringComparison.Ordinal);
+        Assert.DoesNotContain(_token, _git.Environment, StringComparison.Ordinal);
         Assert.NotEmpty(_logger.Entries);
         Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains(_token, StringComparison.Ordinal) || e.Exception?.ToString().Contains(_token, StringComparison.Ordinal) == true);
     }

@@ -42,7 +42,7 @@ public sealed partial class DockerfileTests
         Assert.Contains(runtime, i => i.Keyword == "COPY" && i.Arguments == "--from=kubectl /bin/kubectl /usr/local/bin/kubectl");
         Assert.Equal("$APP_UID", runtime.Single(i => i.Keyword == "USER").Arguments);
         var install = runtime.Single(i => i.Keyword == "RUN").Arguments;
-        Assert.Contains("apt-get install -y --no-install-recommends git ", install + " ", StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y --no-install-recommends git openssh-client ", install + " ", StringComparison.Ordinal);
         Assert.Contains("rm -rf /var/lib/apt/lists/*", install, StringComparison.Ordinal);
         Assert.Equal("--from=build /app ./", runtime.Single(i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build", StringComparison.Ordinal)).Arguments);
         Assert.Equal("""["dotnet", "/app/CanaryFlow.Controller.dll"]""", runtime.Single(i => i.Keyword == "ENTRYPOINT").Arguments);
