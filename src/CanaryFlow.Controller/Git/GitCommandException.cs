@@ -29,14 +29,26 @@ internal sealed class GitCommandException : Exception
 
     public string Stderr { get; }
 
+    /// <summary>What ssh prints when the server's host key is not the one in known_hosts.</summary>
+    public const string HostKeyVerificationFailed = "Host key verification failed";
+
     public bool TimedOut { get; }
 
-    // Conditions and Events have size limits; git's first lines carry the cause, the rest is hints.
+    // Conditions and Events have size limits; git's first lines carry the cause, the rest is hints. ssh's host-key
+    // warning is a banner of '@' lines and advice, with the cause on its last line: that line is put first.
     private static string FirstLines(string stderr)
     {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith("hint:", StringComparison.Ordinal))
-            .Take(3);
+        var all = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("hint:", StringComparison.Ordinal) && !line.StartsWith('@'))
+            .ToList();
+        var hostKey = all.FindIndex(line => line.StartsWith(HostKeyVerificationFailed, StringComparison.Ordinal));
+        if (hostKey > 0)
+        {
+            all.Insert(0, all[hostKey]);
+            all.RemoveAt(hostKey + 1);
+        }
+
+        var lines = all.Take(3);
         return string.Join(" / ", lines);
     }
 }

@@ -17,6 +17,7 @@ internal static partial class GitFailure
     public static string ReasonOf(Exception e) => e switch
     {
         GitCommandException { TimedOut: true } => "GitTimeout",
+        GitCommandException command when command.Stderr.Contains(GitCommandException.HostKeyVerificationFailed, StringComparison.Ordinal) => "GitHostKeyVerificationFailed",
         GitCommandException command when LooksLikeAuthentication(command.Stderr) => "GitAuthenticationFailed",
         GitCommandException => "GitCommandFailed",
         SecretUnavailableException or GitCredentialsException => "GitCredentialsUnavailable",

@@ -85,6 +85,9 @@ public sealed class GitSshTransportTests : IAsyncLifetime, IDisposable
         Assert.False(error.TimedOut);
         Assert.Equal("fetch", error.Command);
         Assert.Contains("Host key verification failed", error.Stderr, StringComparison.Ordinal);
+        Assert.Equal("GitHostKeyVerificationFailed", GitFailure.ReasonOf(error));
+        Assert.Contains("failed with exit code 128: Host key verification failed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("@@@", error.Message, StringComparison.Ordinal);
         Assert.Equal(_v3, _repository.RemoteRef("refs/heads/main"));
         AssertNowhere(_deployKey, error);
     }
