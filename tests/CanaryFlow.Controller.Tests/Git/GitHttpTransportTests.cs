@@ -15,25 +15,15 @@ namespace CanaryFlow.Controller.Tests.Git;
 [SupportedOSPlatform("linux")]
 public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
 {
+    private readonly TransportRevertScenario _scenario = new();
     private const string _user = "ci-bot";
     private const string _token = "tok-Secr3t-9f8e7d6c5b4a";
-    private readonly GitTestRepository _repository = new();
-    private readonly RecordingLogger _logger = new();
-    private readonly RecordingGit _git = new();
-    private readonly RolloutManifestReader _reader = new(new ManifestRenderOptions());
     private GitHttpBackendServer _server = null!;
-    private GitWorkspace _workspace = null!;
-    private string _v2 = "";
-    private string _v3 = "";
 
     public async Task InitializeAsync()
     {
-        _repository.Commit("v1", KustomizeLayout("production", "api:base", "api:v1"));
-        _v2 = _repository.Commit("v2", new Dictionary<string, string?> { [$"{OverlayPath}/kustomization.yaml"] = OverlayKustomization("production", "api:v2") });
-        _v3 = _repository.Commit("v3", new Dictionary<string, string?> { [$"{OverlayPath}/kustomization.yaml"] = OverlayKustomization("production", "api:v3") });
-        GitHttpBackendServer.EnablePush(_repository.BarePath);
-        _server = await GitHttpBackendServer.StartAsync(_repository.Root, _user, _token);
-        _workspace = new GitWorkspace(new GitWorkspaceOptions(), _logger, _git.Executable);
+        GitHttpBackendServer.EnablePush(_scenario.Repository.BarePath);
+        _server = await GitHttpBackendServer.StartAsync(_scenario.Repository.Root, _user, _token);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -44,13 +34,13 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
     public async Task With_the_right_token_the_revert_is_fetched_judged_and_pushed_over_http()
     {
         var remote = new GitRemote(Url, GitCredentials.HttpsToken(_token, _user));
-        var request = await RequestAsync(remote);
+        var request = await _scenario.RequestAsync(remote);
 
-        var result = await Executor().RevertAsync(remote, request, CancellationToken.None);
+        var result = await _scenario.Executor().RevertAsync(remote, request, CancellationToken.None);
 
         Assert.Equal(GitRevertResultKind.Pushed, result.Kind);
-        Assert.Equal(result.Commit, _repository.RemoteRef("refs/heads/main"));
-        Assert.Equal(_repository.TreeAt(_v2, OverlayPath), _repository.TreeAt("refs/heads/main", OverlayPath));
+        Assert.Equal(result.Commit, _scenario.Repository.RemoteRef("refs/heads/main"));
+        Assert.Equal(_scenario.Repository.TreeAt(_scenario.V2, OverlayPath), _scenario.Repository.TreeAt("refs/heads/main", OverlayPath));
         // git asked anonymously first, was challenged, and came back with the token through askpass.
         Assert.True(_server.Rejected >= 1);
         Assert.Contains(_user, _server.AuthenticatedUsers);
@@ -62,9 +52,9 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
     {
         const string wrong = "tok-Wr0ng-0a1b2c3d4e5f";
         var remote = new GitRemote(Url, GitCredentials.HttpsToken(wrong, _user));
-        var request = new RevertRequest("production", "api", "hash-v3", _v2, "main", OverlayPath, GitRevertMode.Commit, new RevertReason("m", "1", "c"));
+        var request = new RevertRequest("production", "api", "hash-v3", _scenario.V2, "main", OverlayPath, GitRevertMode.Commit, new RevertReason("m", "1", "c"));
 
-        var error = await Assert.ThrowsAsync<GitCommandException>(() => Executor().RevertAsync(remote, request, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitCommandException>(() => _scenario.Executor().RevertAsync(remote, request, CancellationToken.None));
 
         // Failed by the server's answer, not by the 60 s network timeout a waiting prompt would run into.
         Assert.False(error.TimedOut);
@@ -72,17 +62,17 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
         Assert.Contains("Authentication failed", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_token, error.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains(wrong, StringComparison.Ordinal) || e.Message.Contains(_token, StringComparison.Ordinal));
-        Assert.DoesNotContain(wrong, _git.Argv, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, _git.Environment, StringComparison.Ordinal);
-        Assert.Equal(_v3, _repository.RemoteRef("refs/heads/main"));
+        Assert.DoesNotContain(_scenario.Logger.Entries, e => e.Message.Contains(wrong, StringComparison.Ordinal) || e.Message.Contains(_token, StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong, _scenario.Git.Argv, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, _scenario.Git.Environment, StringComparison.Ordinal);
+        Assert.Equal(_scenario.V3, _scenario.Repository.RemoteRef("refs/heads/main"));
         Assert.Empty(_server.AuthenticatedUsers);
     }
 
     [Fact]
     public async Task No_credentials_fail_at_once_instead_of_asking_for_them()
     {
-        await using var repository = await _workspace.OpenAsync(new GitRemote(Url, GitCredentials.None), CancellationToken.None);
+        await using var repository = await _scenario.Workspace.OpenAsync(new GitRemote(Url, GitCredentials.None), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<GitCommandException>(() => repository.FetchBranchAsync("main", CancellationToken.None));
 
@@ -92,33 +82,16 @@ public sealed class GitHttpTransportTests : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        _workspace?.Dispose();
-        _repository.Dispose();
-        _git.Dispose();
-    }
-
-    private GitRevertExecutor Executor() =>
-        new(_workspace, new ManifestTemplateProbe(_reader), new GitRevertRetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero), TimeProvider.System, _logger);
-
-    // The request as the controller builds it, over the same authenticated transport: stable revision by content.
-    private async Task<RevertRequest> RequestAsync(GitRemote remote)
-    {
-        await using var repository = await _workspace.OpenAsync(remote, CancellationToken.None);
-        await repository.FetchBranchAsync("main", CancellationToken.None);
-        var aborted = (await _reader.ReadAsync(repository, _v3, OverlayPath, CancellationToken.None)).Find("production", "api").TemplateHash!;
-        var stableHash = (await _reader.ReadAsync(repository, _v2, OverlayPath, CancellationToken.None)).Find("production", "api").TemplateHash!;
-        var stable = await new GitHealthyRevisionFinder(_reader, _logger).FindAsync(repository, new HealthyRevisionQuery("main", OverlayPath, "production", "api", stableHash, null), CancellationToken.None);
-        return new RevertRequest("production", "api", aborted, stable!.Commit, "main", OverlayPath, GitRevertMode.Commit,
-            new RevertReason("success-rate", "0.81", "result[0] >= 0.95"));
+        _scenario.Dispose();
     }
 
     private void AssertTokenNowhere()
     {
-        var argv = _git.Argv;
+        var argv = _scenario.Git.Argv;
         Assert.Contains("push", argv, StringComparison.Ordinal);
         Assert.DoesNotContain(_token, argv, StringComparison.Ordinal);
-        Assert.DoesNotContain(_token, _git.Environment, StringComparison.Ordinal);
-        Assert.NotEmpty(_logger.Entries);
-        Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains(_token, StringComparison.Ordinal) || e.Exception?.ToString().Contains(_token, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(_token, _scenario.Git.Environment, StringComparison.Ordinal);
+        Assert.NotEmpty(_scenario.Logger.Entries);
+        Assert.DoesNotContain(_scenario.Logger.Entries, e => e.Message.Contains(_token, StringComparison.Ordinal) || e.Exception?.ToString().Contains(_token, StringComparison.Ordinal) == true);
     }
 }

@@ -16,43 +16,33 @@ namespace CanaryFlow.Controller.Tests.Git;
 [SupportedOSPlatform("linux")]
 public sealed class GitSshTransportTests : IAsyncLifetime, IDisposable
 {
-    private readonly GitTestRepository _repository = new();
-    private readonly RecordingLogger _logger = new();
-    private readonly RecordingGit _git = new();
+    private readonly TransportRevertScenario _scenario = new();
     private readonly string _keys = Directory.CreateTempSubdirectory("canaryflow-ssh-keys-").FullName;
-    private readonly RolloutManifestReader _reader = new(new ManifestRenderOptions());
     private SshGitServer _server = null!;
     private SshKeyPair _deployKey = null!;
-    private GitWorkspace _workspace = null!;
-    private string _v2 = "";
-    private string _v3 = "";
 
     public async Task InitializeAsync()
     {
-        _repository.Commit("v1", KustomizeLayout("production", "api:base", "api:v1"));
-        _v2 = _repository.Commit("v2", new Dictionary<string, string?> { [$"{OverlayPath}/kustomization.yaml"] = OverlayKustomization("production", "api:v2") });
-        _v3 = _repository.Commit("v3", new Dictionary<string, string?> { [$"{OverlayPath}/kustomization.yaml"] = OverlayKustomization("production", "api:v3") });
         _deployKey = await SshKeyPair.GenerateAsync(_keys, "deploy");
         _server = await SshGitServer.StartAsync(_deployKey.PublicKey);
-        _workspace = new GitWorkspace(new GitWorkspaceOptions(), _logger, _git.Executable);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private string Url => _server.Url(_repository.BarePath);
+    private string Url => _server.Url(_scenario.Repository.BarePath);
 
     [Fact]
     public async Task With_the_deploy_key_and_the_servers_host_key_the_revert_is_fetched_judged_and_pushed_over_ssh()
     {
         var remote = new GitRemote(Url, GitCredentials.Ssh(_deployKey.PrivateKey, _server.KnownHostsLine));
-        var request = await RequestAsync(remote);
+        var request = await _scenario.RequestAsync(remote);
 
-        var result = await Executor().RevertAsync(remote, request, CancellationToken.None);
+        var result = await _scenario.Executor().RevertAsync(remote, request, CancellationToken.None);
 
         Assert.True(result.Kind == GitRevertResultKind.Pushed, $"{result.Kind}; sshd logged:\n{_server.Output}");
-        Assert.Equal(result.Commit, _repository.RemoteRef("refs/heads/main"));
-        Assert.Equal(_repository.TreeAt(_v2, OverlayPath), _repository.TreeAt("refs/heads/main", OverlayPath));
-        Assert.Contains("push", _git.Argv, StringComparison.Ordinal);
+        Assert.Equal(result.Commit, _scenario.Repository.RemoteRef("refs/heads/main"));
+        Assert.Equal(_scenario.Repository.TreeAt(_scenario.V2, OverlayPath), _scenario.Repository.TreeAt("refs/heads/main", OverlayPath));
+        Assert.Contains("push", _scenario.Git.Argv, StringComparison.Ordinal);
         AssertNowhere(_deployKey, error: null);
     }
 
@@ -62,14 +52,14 @@ public sealed class GitSshTransportTests : IAsyncLifetime, IDisposable
         var stranger = await SshKeyPair.GenerateAsync(_keys, "stranger");
         var remote = new GitRemote(Url, GitCredentials.Ssh(stranger.PrivateKey, _server.KnownHostsLine));
 
-        var error = await Assert.ThrowsAsync<GitCommandException>(() => Executor().RevertAsync(remote, Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitCommandException>(() => _scenario.Executor().RevertAsync(remote, Request(), CancellationToken.None));
 
         // Failed by the server's answer, not by the 60 s network timeout a waiting passphrase or password prompt would hit.
         Assert.False(error.TimedOut);
         Assert.Equal("fetch", error.Command);
         Assert.Contains("Permission denied (publickey)", error.Message, StringComparison.Ordinal);
         Assert.Equal("GitAuthenticationFailed", GitFailure.ReasonOf(error));
-        Assert.Equal(_v3, _repository.RemoteRef("refs/heads/main"));
+        Assert.Equal(_scenario.V3, _scenario.Repository.RemoteRef("refs/heads/main"));
         AssertNowhere(stranger, error);
     }
 
@@ -80,7 +70,7 @@ public sealed class GitSshTransportTests : IAsyncLifetime, IDisposable
         var knownHosts = $"[127.0.0.1]:{_server.Port} {impostor.PublicKeyWithoutComment}";
         var remote = new GitRemote(Url, GitCredentials.Ssh(_deployKey.PrivateKey, knownHosts));
 
-        var error = await Assert.ThrowsAsync<GitCommandException>(() => Executor().RevertAsync(remote, Request(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GitCommandException>(() => _scenario.Executor().RevertAsync(remote, Request(), CancellationToken.None));
 
         Assert.False(error.TimedOut);
         Assert.Equal("fetch", error.Command);
@@ -88,50 +78,33 @@ public sealed class GitSshTransportTests : IAsyncLifetime, IDisposable
         Assert.Equal("GitHostKeyVerificationFailed", GitFailure.ReasonOf(error));
         Assert.Contains("failed with exit code 128: Host key verification failed", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("@@@", error.Message, StringComparison.Ordinal);
-        Assert.Equal(_v3, _repository.RemoteRef("refs/heads/main"));
+        Assert.Equal(_scenario.V3, _scenario.Repository.RemoteRef("refs/heads/main"));
         AssertNowhere(_deployKey, error);
     }
 
     public void Dispose()
     {
-        _workspace?.Dispose();
-        _repository.Dispose();
-        _git.Dispose();
+        _scenario.Dispose();
         Directory.Delete(_keys, recursive: true);
     }
 
-    private GitRevertExecutor Executor() =>
-        new(_workspace, new ManifestTemplateProbe(_reader), new GitRevertRetryPolicy(3, TimeSpan.Zero, TimeSpan.Zero), TimeProvider.System, _logger);
-
     // For tests that fail at the first fetch: the revisions are known, nothing needs judging.
     private RevertRequest Request() =>
-        new("production", "api", "hash-v3", _v2, "main", OverlayPath, GitRevertMode.Commit, new RevertReason("m", "1", "c"));
-
-    // The request as the controller builds it, over the same SSH transport: stable revision by content.
-    private async Task<RevertRequest> RequestAsync(GitRemote remote)
-    {
-        await using var repository = await _workspace.OpenAsync(remote, CancellationToken.None);
-        await repository.FetchBranchAsync("main", CancellationToken.None);
-        var aborted = (await _reader.ReadAsync(repository, _v3, OverlayPath, CancellationToken.None)).Find("production", "api").TemplateHash!;
-        var stableHash = (await _reader.ReadAsync(repository, _v2, OverlayPath, CancellationToken.None)).Find("production", "api").TemplateHash!;
-        var stable = await new GitHealthyRevisionFinder(_reader, _logger).FindAsync(repository, new HealthyRevisionQuery("main", OverlayPath, "production", "api", stableHash, null), CancellationToken.None);
-        return new RevertRequest("production", "api", aborted, stable!.Commit, "main", OverlayPath, GitRevertMode.Commit,
-            new RevertReason("success-rate", "0.81", "result[0] >= 0.95"));
-    }
+        new("production", "api", "hash-v3", _scenario.V2, "main", OverlayPath, GitRevertMode.Commit, new RevertReason("m", "1", "c"));
 
     // Any base64 line of the private key in git's argv or environment, a log entry or the exception is a leak.
     private void AssertNowhere(SshKeyPair key, GitCommandException? error)
     {
-        var argv = _git.Argv;
-        var environment = _git.Environment;
+        var argv = _scenario.Git.Argv;
+        var environment = _scenario.Git.Environment;
         Assert.Contains("fetch", argv, StringComparison.Ordinal);
         Assert.Contains("GIT_SSH_COMMAND=", environment, StringComparison.Ordinal);
-        Assert.NotEmpty(_logger.Entries);
+        Assert.NotEmpty(_scenario.Logger.Entries);
         foreach (var line in key.SecretLines)
         {
             Assert.DoesNotContain(line, argv, StringComparison.Ordinal);
             Assert.DoesNotContain(line, environment, StringComparison.Ordinal);
-            Assert.DoesNotContain(_logger.Entries, e => e.Message.Contains(line, StringComparison.Ordinal) || e.Exception?.ToString().Contains(line, StringComparison.Ordinal) == true);
+            Assert.DoesNotContain(_scenario.Logger.Entries, e => e.Message.Contains(line, StringComparison.Ordinal) || e.Exception?.ToString().Contains(line, StringComparison.Ordinal) == true);
             if (error is not null)
             {
                 Assert.DoesNotContain(line, error.ToString(), StringComparison.Ordinal);
